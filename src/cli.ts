@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// jixiao CLI: thin commands over the service layer. Each command lives in src/commands/.
+import { Command } from "commander";
+import { registerImport } from "./commands/import.js";
+import { registerCheck } from "./commands/check.js";
+import { registerRender } from "./commands/render.js";
+import { registerDraft } from "./commands/draft.js";
+import { registerServe } from "./commands/serve.js";
+import { runMain } from "./commands/common.js";
+
+const program = new Command();
+program
+  .name("jixiao")
+  .description("预算绩效目标表：检查、导入、生成表格、起草（MCP 服务器与命令行）")
+  .version("0.1.0");
+
+registerImport(program);
+registerCheck(program);
+registerRender(program);
+registerDraft(program);
+registerServe(program);
+
+runMain(() => program.parseAsync(process.argv));

@@ -1,0 +1,144 @@
+// Taxonomy profiles (DESIGN §1): which 一级/二级 labels a document uses, with the label variants real
+// tables write mapped onto the canonical ones.
+import type { JixiaoDocument, ProfileId, Project } from "./schema.js";
+
+export type Level1 = "成本指标" | "产出指标" | "效益指标" | "满意度指标";
+
+export interface Profile {
+  id: ProfileId;
+  title: string;
+  /** Canonical 一级 labels in table order. */
+  level1: Level1[];
+  /** Canonical 二级 labels under each 一级, in table order. */
+  level2: Record<string, string[]>;
+  /** 二级 labels a complete table must have (a profile setting; no national list exists). */
+  requiredLevel2: string[];
+  /** The usual weight split by 一级 when weights are given (the rest goes to 预算执行率). */
+  weights: Partial<Record<Level1, number>>;
+}
+
+export const PROFILES: Record<ProfileId, Profile> = {
+  legacy: {
+    id: "legacy",
+    title: "常用三级指标体系（产出/效益/满意度，成本列在产出下）",
+    level1: ["产出指标", "效益指标", "满意度指标"],
+    level2: {
+      产出指标: ["数量指标", "质量指标", "时效指标", "成本指标"],
+      效益指标: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
+      满意度指标: ["服务对象满意度指标"],
+    },
+    requiredLevel2: ["数量指标", "质量指标", "时效指标", "成本指标", "社会效益指标", "服务对象满意度指标"],
+    weights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
+  },
+  mof2021: {
+    id: "mof2021",
+    title: "财预〔2021〕101号（成本/产出/效益/满意度）",
+    level1: ["成本指标", "产出指标", "效益指标", "满意度指标"],
+    level2: {
+      成本指标: ["经济成本指标", "社会成本指标", "生态环境成本指标"],
+      产出指标: ["数量指标", "质量指标", "时效指标"],
+      效益指标: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
+      满意度指标: ["服务对象满意度指标"],
+    },
+    requiredLevel2: ["经济成本指标", "数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"],
+    weights: { 成本指标: 20, 产出指标: 30, 效益指标: 30, 满意度指标: 10 },
+  },
+};
+
+/** Label variants seen in real tables → canonical label. Keys are compared with whitespace removed. */
+export const LABEL_ALIASES: Record<string, string> = {
+  // 一级
+  产出: "产出指标",
+  效益: "效益指标",
+  效果指标: "效益指标",
+  效果: "效益指标",
+  满意度: "满意度指标",
+  成本: "成本指标",
+  // 二级
+  数量: "数量指标",
+  质量: "质量指标",
+  时效: "时效指标",
+  进度指标: "时效指标",
+  经济效益: "经济效益指标",
+  经济指标: "经济效益指标",
+  社会效益: "社会效益指标",
+  社会指标: "社会效益指标",
+  生态效益: "生态效益指标",
+  环境效益指标: "生态效益指标",
+  环境效益: "生态效益指标",
+  生态环境效益指标: "生态效益指标",
+  可持续影响: "可持续影响指标",
+  可持续效益指标: "可持续影响指标",
+  可持续发展指标: "可持续影响指标",
+  服务对象满意度: "服务对象满意度指标",
+  社会公众或服务对象满意度指标: "服务对象满意度指标",
+  社会公众满意度指标: "服务对象满意度指标",
+  服务对象满意度指标: "服务对象满意度指标",
+  经济成本: "经济成本指标",
+  社会成本: "社会成本指标",
+  生态环境成本: "生态环境成本指标",
+  环境成本指标: "生态环境成本指标",
+  生态成本指标: "生态环境成本指标",
+};
+
+const ALL_LEVEL1 = new Set<string>(["成本指标", "产出指标", "效益指标", "满意度指标"]);
+const ALL_LEVEL2 = new Set<string>(
+  Object.values(PROFILES).flatMap((p) => Object.values(p.level2).flat()),
+);
+
+export function squash(text: string): string {
+  return text.replace(/\s+/g, "");
+}
+
+/** The canonical label for a 一级 or 二级 cell, or null when it is not a known label or variant. */
+export function canonicalLabel(label: string): string | null {
+  const key = squash(label);
+  if (ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key)) return key;
+  return LABEL_ALIASES[key] ?? null;
+}
+
+export function isLevel1Label(label: string): boolean {
+  const c = canonicalLabel(label);
+  return c !== null && ALL_LEVEL1.has(c);
+}
+
+export function isLevel2Label(label: string): boolean {
+  const c = canonicalLabel(label);
+  return c !== null && ALL_LEVEL2.has(c);
+}
+
+/** The 一级 a canonical 二级 belongs to in a profile (成本指标 differs between the two). */
+export function parentOf(level2: string, profile: Profile): string | null {
+  const c = canonicalLabel(level2);
+  if (!c) return null;
+  for (const [l1, l2s] of Object.entries(profile.level2)) if (l2s.includes(c)) return l1;
+  return null;
+}
+
+/** All canonical labels (一级 and 二级) — a 三级 name equal to one of these names no measure. */
+export function allCategoryLabels(): string[] {
+  return [...ALL_LEVEL1, ...ALL_LEVEL2];
+}
+
+/**
+ * Pick the profile from the labels a document uses: a 一级 成本指标 or a mof2021-only 二级
+ * (经济成本指标 …) means mof2021; 成本指标 as a 二级 under 产出 means legacy.
+ */
+export function detectProfile(doc: Pick<JixiaoDocument, "projects"> | { projects: Project[] }): ProfileId {
+  let mof = 0;
+  let legacy = 0;
+  for (const p of doc.projects) {
+    for (const ind of p.indicators) {
+      const l1 = canonicalLabel(ind.level1);
+      const l2 = canonicalLabel(ind.level2);
+      if (l1 === "成本指标") mof++;
+      if (l2 === "经济成本指标" || l2 === "社会成本指标" || l2 === "生态环境成本指标") mof++;
+      if (l2 === "成本指标") legacy++;
+    }
+  }
+  return mof > legacy ? "mof2021" : "legacy";
+}
+
+export function detectProjectProfile(project: Project): ProfileId {
+  return project.profile ?? detectProfile({ projects: [project] });
+}

@@ -1,0 +1,104 @@
+// Contracts of the validator (DESIGN §4 Finding).
+import type { Indicator, JixiaoDocument, Project } from "../domain/schema.js";
+import type { Profile } from "../domain/taxonomy.js";
+import type { ParsedValue } from "../domain/value.types.js";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** 项目编码, or `#<seq>` for a project without one; null for a document-level finding. */
+  project: string | null;
+  /** 0-based row index in the project's indicators (无 rows included), or null. */
+  indicator: number | null;
+  /** The field the finding is about: value, name, basis, level1, level2, goals, budget, spendingPlan, code, toc … */
+  field: string | null;
+  message: string;
+  hint: string;
+  /** A certain replacement for the field (`100 百分号` → `100%`). */
+  fix?: string;
+}
+
+/** What a rule reports; the engine fills rule, severity and project. */
+export interface RuleHit {
+  indicator?: number | null;
+  field?: string | null;
+  message: string;
+  hint: string;
+  fix?: string;
+  /** Overrides the rule's default severity for this hit (value-not-measurable: warning under 效益). */
+  severity?: Severity;
+  /** For document-level rules that point at a project. */
+  project?: string | null;
+}
+
+export interface RuleConfig {
+  /** Thresholds a rule reads, e.g. { satisfactionFloor: 80 }. */
+  [key: string]: unknown;
+}
+
+/** One indicator row as rules see it: the row, its index, its parse and its canonical labels. */
+export interface RowContext {
+  index: number;
+  indicator: Indicator;
+  parsed: ParsedValue;
+  /** Canonical labels (alias table applied); null when unknown. */
+  level1: string | null;
+  level2: string | null;
+  /** True for a 无 row (name or value 无). */
+  empty: boolean;
+}
+
+export interface ProjectContext {
+  project: Project;
+  profile: Profile;
+  rows: RowContext[];
+  config: RuleConfig;
+}
+
+export interface DocumentContext {
+  document: JixiaoDocument;
+  profile: Profile;
+  projects: ProjectContext[];
+  config: RuleConfig;
+}
+
+interface RuleBase {
+  id: string;
+  severity: Severity;
+  /** One Chinese line: what the rule checks. */
+  description: string;
+  /** Markdown documentation: rationale, a bad and a better example (served as jixiao://rules/{id}). */
+  docs: string;
+}
+
+export interface ProjectRule extends RuleBase {
+  scope: "project";
+  check(ctx: ProjectContext): RuleHit[];
+}
+
+export interface DocumentRule extends RuleBase {
+  scope: "document";
+  check(ctx: DocumentContext): RuleHit[];
+}
+
+export type Rule = ProjectRule | DocumentRule;
+
+export interface ValidateOptions {
+  /** Profile id; auto-detected from the labels when absent. */
+  profile?: "legacy" | "mof2021";
+  config?: JixiaoConfig;
+}
+
+/** `.jixiaorc.json`: markdownlint-like — a rule id maps to false (off), a severity, or an object. */
+export interface JixiaoConfig {
+  profile?: "legacy" | "mof2021";
+  rules?: Record<string, boolean | Severity | ({ severity?: Severity; enabled?: boolean } & RuleConfig)>;
+}
+
+export interface Report {
+  profile: "legacy" | "mof2021";
+  findings: Finding[];
+  summary: { error: number; warning: number; info: number };
+}
