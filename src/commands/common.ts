@@ -12,6 +12,11 @@ export function fail(message: string): never {
 }
 
 export function runMain(main: () => Promise<unknown>): void {
+  // `jixiao import x | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main().catch((e: unknown) => {
     if (isInputError(e)) fail(e.message);
     if (process.env.JIXIAO_DEBUG) console.error(e);

@@ -1,8 +1,89 @@
-// `jixiao render` (being implemented).
+// `jixiao render FILE --to md|html|xlsx [-o OUT] [--with-findings] [--project CODE]`
+import { writeFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
 import type { Command } from "commander";
+import { InputError } from "../domain/errors.js";
+import { projectRef, type JixiaoDocument } from "../domain/schema.js";
+import { importFile } from "../import/index.js";
+import {
+  renderDocumentHtml,
+  renderDocumentMarkdown,
+  renderDocumentXlsx,
+  renderProjectHtml,
+  renderProjectMarkdown,
+  type RenderOptions,
+} from "../render/index.js";
+import { validate } from "../rules/engine.js";
+import { writeOut } from "./common.js";
+
+const FORMATS = ["md", "html", "xlsx"] as const;
+type Format = (typeof FORMATS)[number];
+
+interface RenderCliOptions {
+  to: string;
+  output?: string;
+  withFindings?: boolean;
+  project?: string;
+  profile?: "legacy" | "mof2021";
+  regenerateExplanation?: boolean;
+}
+
+/** Keep only the project asked for (by 项目编码, `#seq` or exact name). */
+function selectProject(doc: JixiaoDocument, wanted: string, file: string): JixiaoDocument {
+  const project = doc.projects.find(
+    (p) => p.code === wanted || projectRef(p) === wanted || `#${p.seq}` === wanted || p.name === wanted,
+  );
+  if (!project) {
+    const known = doc.projects.slice(0, 5).map((p) => projectRef(p)).join("、");
+    throw new InputError(`${file}：找不到项目“${wanted}”（可用项目编码、#序号或项目名称，例如 ${known}）`);
+  }
+  return { ...doc, toc: [], projects: [project] };
+}
+
+export async function runRender(file: string, opts: RenderCliOptions): Promise<void> {
+  const to = opts.to as Format;
+  if (!FORMATS.includes(to)) throw new InputError(`--to 应为 md、html 或 xlsx，收到“${opts.to}”`);
+  if (opts.profile && opts.profile !== "legacy" && opts.profile !== "mof2021") {
+    throw new InputError(`--profile 应为 legacy 或 mof2021，收到“${opts.profile}”`);
+  }
+  let doc = await importFile(file);
+  if (opts.project) doc = selectProject(doc, opts.project, basename(file));
+  const renderOpts: RenderOptions = {
+    profile: opts.profile,
+    regenerateExplanation: opts.regenerateExplanation,
+    department: doc.department,
+  };
+  if (opts.withFindings) renderOpts.findings = validate(doc, { profile: opts.profile }).findings;
+  const single = Boolean(opts.project);
+
+  if (to === "xlsx") {
+    const out = opts.output ?? `${basename(file, extname(file))}.xlsx`;
+    await writeFile(out, await renderDocumentXlsx(doc, renderOpts));
+    process.stderr.write(`已写入 ${out}\n`);
+    return;
+  }
+  const text =
+    to === "md"
+      ? single ? renderProjectMarkdown(doc.projects[0], renderOpts) : renderDocumentMarkdown(doc, renderOpts)
+      : single ? renderProjectHtml(doc.projects[0], renderOpts) : renderDocumentHtml(doc, renderOpts);
+  if (opts.output) {
+    await writeFile(opts.output, text);
+    process.stderr.write(`已写入 ${opts.output}\n`);
+  } else {
+    await writeOut(text);
+  }
+}
 
 export function registerRender(program: Command): void {
-  program.command("render").description("(尚未实现)").action(() => {
-    throw new Error("not implemented");
-  });
+  program
+    .command("render")
+    .description("生成绩效目标表：Markdown（对话）、可打印 HTML、Excel（上传）")
+    .argument("<FILE>", "输入文件（.txt 绩效文本、.json 文档、.xlsx）")
+    .requiredOption("--to <format>", "输出格式：md | html | xlsx")
+    .option("-o, --output <OUT>", "输出文件（md/html 默认输出到标准输出；xlsx 默认写到 <文件名>.xlsx）")
+    .option("--with-findings", "在表格中标出检查发现的问题，并在表下列出编号说明")
+    .option("--project <CODE>", "只输出一个项目（项目编码、#序号或项目名称）")
+    .option("--profile <profile>", "指标体系：legacy | mof2021（默认自动识别）")
+    .option("--regenerate-explanation", "按表格数据重新生成“绩效目标指标的说明”")
+    .action((file: string, opts: RenderCliOptions) => runRender(file, opts));
 }

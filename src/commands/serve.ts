@@ -1,8 +1,65 @@
-// `jixiao serve` (being implemented).
+// `jixiao serve`: the MCP server over stdio (default) or Streamable HTTP (--http). Logs go to stderr only.
 import type { Command } from "commander";
+import { InputError } from "../domain/errors.js";
+import { defaultDbPath, defaultExportsDir, jixiaoHome, openStore } from "../store/index.js";
+import { Workspace } from "../workspace.js";
+
+interface ServeOptions {
+  http?: boolean;
+  port: string;
+  host: string;
+  db?: string;
+  root: string[];
+}
 
 export function registerServe(program: Command): void {
-  program.command("serve").description("(尚未实现)").action(() => {
-    throw new Error("not implemented");
-  });
+  program
+    .command("serve")
+    .description("启动 MCP 服务器（默认 stdio；--http 为 Streamable HTTP）")
+    .option("--http", "以 Streamable HTTP 方式提供服务（无状态，端点 /mcp，健康检查 /health）")
+    .option("--port <port>", "HTTP 端口", "8787")
+    .option("--host <host>", "HTTP 监听地址（非本机地址须设置 JIXIAO_TOKEN）", "127.0.0.1")
+    .option("--db <file>", "数据库文件（默认 JIXIAO_DB 或 ~/.jixiao/jixiao.db；:memory: 为内存库）")
+    .option("--root <dir>", "import_document 允许读取的目录，可重复（默认：当前目录和 ~/.jixiao）", collect, [])
+    .action(async (opts: ServeOptions) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`端口“${opts.port}”无效，应为 0–65535 的整数`);
+      const dbPath = defaultDbPath(opts.db);
+      let store;
+      try {
+        store = openStore(dbPath);
+      } catch (e) {
+        throw new InputError(`无法打开数据库 ${dbPath}：${e instanceof Error ? e.message : String(e)}`);
+      }
+      const roots = opts.root.length > 0 ? opts.root : [process.cwd(), jixiaoHome()];
+      const workspace = new Workspace(store, { roots, exportsDir: defaultExportsDir(dbPath) });
+      const shutdown = (code: number) => {
+        workspace.close();
+        process.exit(code);
+      };
+      process.on("SIGINT", () => shutdown(0));
+      process.on("SIGTERM", () => shutdown(0));
+
+      if (opts.http) {
+        const { startHttpServer } = await import("../mcp/http.js");
+        let running;
+        try {
+          running = await startHttpServer(workspace, { host: opts.host, port, token: process.env.JIXIAO_TOKEN });
+        } catch (e) {
+          workspace.close();
+          if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") throw new InputError(`端口 ${port} 已被占用，请用 --port 换一个`);
+          throw e;
+        }
+        process.stderr.write(`jixiao: MCP (Streamable HTTP) 已启动：${running.url}，数据库 ${dbPath}${process.env.JIXIAO_TOKEN ? "，需要令牌" : ""}\n`);
+        return;
+      }
+      const { startStdioServer } = await import("../mcp/stdio.js");
+      await startStdioServer(workspace);
+      process.stdin.on("end", () => shutdown(0));
+      process.stderr.write(`jixiao: MCP (stdio) 已启动，数据库 ${dbPath}\n`);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

@@ -1,57 +1,53 @@
-// Drafting entry points: offline (default), an OpenAI-compatible endpoint, or the MCP client's model. (Being implemented.)
-import type { Project, ProfileId } from "../domain/schema.js";
-import type { Finding } from "../rules/types.js";
+// Drafting entry points: offline (default, no network), an OpenAI-compatible endpoint, or the MCP client's
+// model (sampling). Every path goes through the same validate; model paths through the repair loop.
+import type { ProfileId } from "../domain/schema.js";
+import { validateProject } from "../rules/engine.js";
+import { labelsFor, rankTemplates } from "./library/index.js";
+import { confirmations, draftWithModel, type ValidateFn } from "./model.js";
+import { draftOffline } from "./offline.js";
+import type { DraftInput, DraftResult, Suggestion, TextGenerator } from "./types.js";
 
-export interface DraftInput {
-  name: string;
-  summary: string;
-  /** 预算数 in 万元. */
-  budget?: number;
-  code?: string;
-  profile?: ProfileId;
-  /** Months in which money is spent (3, 6, 10, 12), if the user said. */
-  spendingMonths?: number[];
+export type { DraftInput, DraftResult, Suggestion, TextGenerator } from "./types.js";
+export { draftFromProse } from "./prose.js";
+export { createLlmGenerator, llmConfigFromEnv } from "./llm.js";
+export { draftOffline } from "./offline.js";
+export { MAX_ROUNDS } from "./model.js";
+
+/**
+ * Draft a project. With a generator (LLM endpoint or MCP sampling) the model drafts and repairs its draft
+ * against the rules; without one the offline drafter builds it from the indicator library.
+ */
+export async function draftProject(
+  input: DraftInput,
+  opts: { generator?: TextGenerator; validate?: ValidateFn; maxRounds?: number } = {},
+): Promise<DraftResult> {
+  const profile: ProfileId = input.profile ?? "legacy";
+  if (opts.generator) {
+    // Input problems (no name, bad budget) are reported before any model call.
+    draftOffline({ ...input, profile });
+    return draftWithModel({ ...input, profile }, opts.generator, opts);
+  }
+  const { project } = draftOffline({ ...input, profile });
+  const findings = opts.validate ? opts.validate(project, profile) : validateProject(project, { profile }).findings;
+  return { project, findings, rounds: 1, drafter: "offline", drafterLabel: "离线起草（指标库）", needsConfirmation: confirmations(project) };
 }
 
-/** A model that turns a prompt into text: an OpenAI-compatible endpoint or MCP sampling. */
-export interface TextGenerator {
-  kind: "llm" | "sampling";
-  /** Human-readable name for "which drafter was used" (model name or client name). */
-  label: string;
-  generate(request: { system: string; user: string; jsonSchema?: Record<string, unknown> }): Promise<string>;
-}
-
-export interface DraftResult {
-  project: Project;
-  findings: Finding[];
-  rounds: number;
-  drafter: "offline" | "llm" | "sampling";
-  drafterLabel: string;
-  /** Values that are library defaults, with the question to ask the user. */
-  needsConfirmation: { indicator: number; name: string; value: string; question: string }[];
-}
-
-export interface Suggestion {
-  kind: string;
-  level1: string;
-  level2: string;
-  name: string;
-  value: string;
-  description?: string;
-  basis?: string;
-}
-
-export async function draftProject(input: DraftInput, _opts: { generator?: TextGenerator } = {}): Promise<DraftResult> {
-  return {
-    project: {
-      seq: 1, code: input.code ?? "", name: input.name, summary: input.summary, funding: "", narrativeGoals: [],
-      narrativeIndicators: "", evaluationBasis: "", budget: { total: input.budget ?? null, fiscal: null, other: null },
-      purpose: "", spendingPlan: { mar: null, jun: null, oct: null, dec: null }, goals: [], indicators: [],
-    },
-    findings: [], rounds: 0, drafter: "offline", drafterLabel: "offline", needsConfirmation: [],
-  };
-}
-
-export function suggestIndicators(_query: { summary: string; kind?: string; level2?: string; profile?: ProfileId }): Suggestion[] {
-  return [];
+/** Library indicators that suit a summary (and optionally a kind and a 二级), best first. */
+export function suggestIndicators(query: { summary: string; kind?: string; level2?: string; profile?: ProfileId; limit?: number }): Suggestion[] {
+  const profile = query.profile ?? "legacy";
+  const limit = query.limit ?? 20;
+  const seen = new Set<string>();
+  const out: Suggestion[] = [];
+  for (const { kind, template } of rankTemplates({ ...query, profile })) {
+    if (seen.has(template.name)) continue;
+    seen.add(template.name);
+    const value = template.value
+      .replace("{n}", template.slot ? `${template.slot.default}${template.slot.defaultUnit}` : "")
+      .replace("{budget}", "预算数（万元）")
+      .replace("{perUnit}", "预算数÷人数（元/人）")
+      .replace("{deadline}", "当年12月底前");
+    out.push({ kind: kind.label, ...labelsFor(template.role, profile), name: template.name, value, description: template.description, basis: template.basis });
+    if (out.length >= limit) break;
+  }
+  return out;
 }

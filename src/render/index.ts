@@ -1,6 +1,13 @@
-// Rendering entry points (Markdown for chat, HTML for print, Excel for upload). (Being implemented.)
+// Rendering entry points (Markdown for chat, HTML for print, Excel for upload).
 import type { JixiaoDocument, Project, ProfileId } from "../domain/schema.js";
 import type { Finding } from "../rules/types.js";
+import { buildDocumentView, departmentLine } from "./document.js";
+import { escapeMarkdown, template } from "./templates.js";
+import { buildProjectView } from "./view.js";
+import { writeDocumentXlsx } from "./xlsx.js";
+
+export { explainIndicators, explainProject } from "./explain.js";
+export type { Explanation } from "./explain.js";
 
 export type RenderFormat = "markdown" | "html" | "xlsx";
 
@@ -10,28 +17,40 @@ export interface RenderOptions {
   profile?: ProfileId;
   /** Generate the 关于…绩效目标指标的说明 block from the data even where the project has one. */
   regenerateExplanation?: boolean;
+  /** Department line above a single project's table (`105001 某某局本级`). */
+  department?: JixiaoDocument["department"];
 }
 
-export function renderProjectMarkdown(project: Project, _opts: RenderOptions = {}): string {
-  return `| 三级指标 | 指标值 |\n|---|---|\n${project.indicators.map((i) => `| ${i.name} | ${i.value} |`).join("\n")}\n`;
+export function renderProjectMarkdown(project: Project, opts: RenderOptions = {}): string {
+  return template("project.md")(buildProjectView(project, opts.findings));
 }
 
-export function renderProjectHtml(project: Project, _opts: RenderOptions = {}): string {
-  return `<table>${project.indicators.length}</table>`;
+export function renderProjectHtml(project: Project, opts: RenderOptions = {}): string {
+  const view = { ...buildProjectView(project, opts.findings), departmentLine: departmentLine(opts) };
+  return template("project.html")({ project: view });
 }
 
-export async function renderProjectXlsx(_project: Project, _opts: RenderOptions = {}): Promise<Buffer> {
-  throw new Error("not implemented");
+export async function renderProjectXlsx(project: Project, opts: RenderOptions = {}): Promise<Buffer> {
+  const doc: JixiaoDocument = { unit: "万元", toc: [], projects: [project], department: opts.department };
+  return writeDocumentXlsx(doc, opts);
 }
 
 export function renderDocumentMarkdown(doc: JixiaoDocument, opts: RenderOptions = {}): string {
-  return doc.projects.map((p) => renderProjectMarkdown(p, opts)).join("\n");
+  const view = buildDocumentView(doc, opts);
+  const head = `## ${escapeMarkdown(view.title)}\n\n`;
+  const notes = view.documentNotes.length
+    ? `\n**文档问题**\n\n${view.documentNotes.map((n) => `${n.num}. 【${n.severityLabel}】${escapeMarkdown(n.message)} 修改建议：${escapeMarkdown(n.hint)}`).join("\n")}\n`
+    : "";
+  const tables = view.sections
+    .map((s) => (s.project ? template("project.md")(s.view) : `### ${escapeMarkdown(s.title)}\n\n（目录列有此项，但文本中没有对应的绩效目标表。）\n`))
+    .join("\n");
+  return head + tables + notes;
 }
 
-export function renderDocumentHtml(doc: JixiaoDocument, _opts: RenderOptions = {}): string {
-  return `<html>${doc.projects.length}</html>`;
+export function renderDocumentHtml(doc: JixiaoDocument, opts: RenderOptions = {}): string {
+  return template("document.html")(buildDocumentView(doc, opts));
 }
 
-export async function renderDocumentXlsx(_doc: JixiaoDocument, _opts: RenderOptions = {}): Promise<Buffer> {
-  throw new Error("not implemented");
+export async function renderDocumentXlsx(doc: JixiaoDocument, opts: RenderOptions = {}): Promise<Buffer> {
+  return writeDocumentXlsx(doc, opts);
 }

@@ -1,8 +1,215 @@
-// validate(document) → Report. (Being implemented.)
-import type { JixiaoDocument } from "../domain/schema.js";
-import { detectProfile } from "../domain/taxonomy.js";
-import type { Report, ValidateOptions } from "./types.js";
+// The rule engine: validate(document) → Report. It parses every value once, builds the row contexts rules
+// read, runs project rules per project and document rules once, applies the user's config, and sorts findings
+// into reading order (document-level first, then by project, row and catalog order).
+import { InputError } from "../domain/errors.js";
+import { isEmptyRow, projectRef, type JixiaoDocument, type Project, type ProfileId } from "../domain/schema.js";
+import { canonicalLabel, detectProfile, PROFILES } from "../domain/taxonomy.js";
+import { parseValue } from "../domain/value.js";
+import { RULES } from "./registry.js";
+import type {
+  DocumentContext,
+  Finding,
+  JixiaoConfig,
+  ProjectContext,
+  Report,
+  Rule,
+  RuleConfig,
+  RuleHit,
+  RowContext,
+  Severity,
+  ValidateOptions,
+} from "./types.js";
 
+const SEVERITIES: ReadonlySet<string> = new Set(["error", "warning", "info"]);
+
+/** A rule switched on by the config, with its effective severity override and thresholds. */
+interface ActiveRule {
+  rule: Rule;
+  order: number;
+  /** Severity forced by the config; null keeps the rule's own (and per-hit) severity. */
+  severity: Severity | null;
+  config: RuleConfig;
+}
+
+/** Validate a whole document with the registered rules. */
 export function validate(document: JixiaoDocument, opts: ValidateOptions = {}): Report {
-  return { profile: opts.profile ?? detectProfile(document), findings: [], summary: { error: 0, warning: 0, info: 0 } };
+  return validateWith(RULES, document, opts);
+}
+
+/** Validate one project on its own, as a one-project document (workspace and MCP editing). */
+export function validateProject(project: Project, opts: ValidateOptions = {}): Report {
+  const document: JixiaoDocument = {
+    unit: "万元",
+    toc: [],
+    projects: [project],
+    ...(project.profile ? { profile: project.profile } : {}),
+  };
+  return validate(document, opts);
+}
+
+/** The engine over an explicit rule list (the registry in production; synthetic rules in tests). */
+export function validateWith(rules: readonly Rule[], document: JixiaoDocument, opts: ValidateOptions = {}): Report {
+  const profileId = resolveProfile(document, opts);
+  const profile = PROFILES[profileId];
+  const active = resolveRules(rules, opts.config);
+  const labels = new LabelCache();
+
+  const projects: ProjectContext[] = document.projects.map((project) => ({
+    project,
+    profile,
+    rows: buildRows(project, labels),
+    config: {},
+  }));
+
+  // Findings are bucketed by project (index 0 = document level) and sorted within a bucket: many small sorts
+  // instead of one over every finding of a 90,000-row document.
+  const buckets: SortableFinding[][] = Array.from({ length: projects.length + 2 }, () => []);
+  const projectIndex = new Map<string, number>();
+  projects.forEach((p, i) => {
+    const ref = projectRef(p.project);
+    if (!projectIndex.has(ref)) projectIndex.set(ref, i);
+  });
+  let seq = 0;
+
+  for (const a of active) {
+    const { rule } = a;
+    const hasConfig = Object.keys(a.config).length > 0;
+    if (rule.scope === "project") {
+      projects.forEach((pc, pi) => {
+        const hits = rule.check(hasConfig ? { ...pc, config: a.config } : pc);
+        if (hits.length === 0) return;
+        const ref = projectRef(pc.project);
+        for (const hit of hits) {
+          // An empty (无) row raises only empty-row: it counts for nothing else.
+          if (rule.id !== "empty-row" && hit.indicator != null && pc.rows[hit.indicator]?.empty) continue;
+          buckets[pi + 1].push(toFinding(a, hit, ref, seq++));
+        }
+      });
+    } else {
+      const ctx: DocumentContext = { document, profile, projects, config: a.config };
+      for (const hit of rule.check(ctx)) {
+        const ref = hit.project ?? null;
+        // A document rule pointing at a project sorts with it; an unknown reference goes last.
+        const bucket = ref === null ? 0 : (projectIndex.get(ref) ?? projects.length) + 1;
+        buckets[bucket].push(toFinding(a, hit, ref, seq++));
+      }
+    }
+  }
+
+  const findings: Finding[] = [];
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const bucket of buckets) {
+    if (bucket.length > 1) bucket.sort(compareFindings);
+    for (const s of bucket) {
+      findings.push(s.finding);
+      summary[s.finding.severity]++;
+    }
+  }
+  return { profile: profileId, findings, summary };
+}
+
+/** opts.profile ?? config.profile ?? document.profile ?? detected from the labels. */
+export function resolveProfile(document: JixiaoDocument, opts: ValidateOptions = {}): ProfileId {
+  const chosen = opts.profile ?? opts.config?.profile ?? document.profile;
+  if (chosen === undefined) return detectProfile(document);
+  if (!(chosen in PROFILES)) {
+    throw new InputError(`未知的指标体系“${String(chosen)}”，可选：${Object.keys(PROFILES).join("、")}`);
+  }
+  return chosen;
+}
+
+/**
+ * Apply a markdownlint-like config: `rules: {"<id>": false | true | "warning" | {severity?, enabled?, …thresholds}}`.
+ * A misspelt rule id or a bad severity is an input error, not something to ignore silently.
+ */
+export function resolveRules(rules: readonly Rule[], config: JixiaoConfig | undefined): ActiveRule[] {
+  const entries = config?.rules ?? {};
+  const known = new Set(rules.map((r) => r.id));
+  for (const id of Object.keys(entries)) {
+    if (!known.has(id)) throw new InputError(`配置中的规则“${id}”不存在，请检查拼写（可用 jixiao://rules 查看规则列表）`);
+  }
+  const active: ActiveRule[] = [];
+  rules.forEach((rule, order) => {
+    const setting = Object.prototype.hasOwnProperty.call(entries, rule.id) ? entries[rule.id] : undefined;
+    if (setting === undefined || setting === true) {
+      active.push({ rule, order, severity: null, config: {} });
+      return;
+    }
+    if (setting === false) return;
+    if (typeof setting === "string") {
+      active.push({ rule, order, severity: checkSeverity(rule.id, setting), config: {} });
+      return;
+    }
+    if (typeof setting !== "object" || setting === null || Array.isArray(setting)) {
+      throw new InputError(`配置中规则“${rule.id}”的设置无效：应为 true、false、严重级别或对象`);
+    }
+    const { severity, enabled, ...thresholds } = setting;
+    if (enabled !== undefined && typeof enabled !== "boolean") {
+      throw new InputError(`配置中规则“${rule.id}”的 enabled 应为 true 或 false`);
+    }
+    if (enabled === false) return;
+    active.push({
+      rule,
+      order,
+      severity: severity === undefined ? null : checkSeverity(rule.id, severity),
+      config: thresholds,
+    });
+  });
+  return active;
+}
+
+function checkSeverity(id: string, value: unknown): Severity {
+  if (typeof value === "string" && SEVERITIES.has(value)) return value as Severity;
+  throw new InputError(`配置中规则“${id}”的严重级别“${String(value)}”无效，应为 error、warning 或 info`);
+}
+
+/** canonicalLabel is cheap, but labels repeat on every row of a 90,000-row document: look each up once. */
+class LabelCache {
+  private readonly map = new Map<string, string | null>();
+  get(label: string): string | null {
+    let c = this.map.get(label);
+    if (c === undefined) {
+      c = canonicalLabel(label);
+      this.map.set(label, c);
+    }
+    return c;
+  }
+}
+
+function buildRows(project: Project, labels: LabelCache): RowContext[] {
+  return project.indicators.map((indicator, index) => {
+    const level1 = labels.get(indicator.level1 ?? "");
+    const level2 = labels.get(indicator.level2 ?? "");
+    // The 二级 tells the grammar that a bare 5-digit number in a 时效 row is an Excel date serial.
+    const parsed = parseValue(indicator.value ?? "", { level2: level2 ?? indicator.level2 ?? "" });
+    return { index, indicator, parsed, level1, level2, empty: isEmptyRow({ name: indicator.name ?? "", value: indicator.value ?? "" }) };
+  });
+}
+
+interface SortableFinding {
+  finding: Finding;
+  ruleOrder: number;
+  seq: number;
+}
+
+function toFinding(a: ActiveRule, hit: RuleHit, project: string | null, seq: number): SortableFinding {
+  const finding: Finding = {
+    rule: a.rule.id,
+    severity: a.severity ?? hit.severity ?? a.rule.severity,
+    project,
+    indicator: hit.indicator ?? null,
+    field: hit.field ?? null,
+    message: hit.message,
+    hint: hit.hint,
+  };
+  if (hit.fix !== undefined) finding.fix = hit.fix;
+  return { finding, ruleOrder: a.order, seq };
+}
+
+function compareFindings(x: SortableFinding, y: SortableFinding): number {
+  return (
+    (x.finding.indicator ?? -1) - (y.finding.indicator ?? -1) ||
+    x.ruleOrder - y.ruleOrder ||
+    x.seq - y.seq
+  );
 }

@@ -22,7 +22,11 @@ describe("parseValue — table of real strings", () => {
   for (const [input, expected, level2] of ALL_CASES) {
     it(`${JSON.stringify(input)}${level2 ? ` (${level2})` : ""} → ${expected.kind}`, () => {
       const parsed = parseValue(input, { level2 });
-      expect(parsed).toMatchObject(expected);
+      // `field: undefined` in a case means the field must be absent (e.g. no iso for an invalid date).
+      const present = Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== undefined));
+      const absent = Object.keys(expected).filter((k) => expected[k] === undefined);
+      expect(parsed).toMatchObject(present);
+      for (const key of absent) expect(parsed).not.toHaveProperty(key);
       expect(parsed.raw).toBe(input);
     });
   }
@@ -37,6 +41,60 @@ describe("parseValue — helpers", () => {
     const a = parseValue("5000 元");
     const b = parseValue("0.5万元");
     expect(a.kind === "quantitative" && b.kind === "quantitative" && a.normalized === b.normalized).toBe(true);
+  });
+});
+
+/** The parse without `raw`, for comparing two spellings of one value. */
+function meaning(text: string, level2?: string): object {
+  const { raw: _raw, ...rest } = parseValue(text, { level2 });
+  return rest;
+}
+
+describe("parseValue — spelling invariance (property)", () => {
+  const inputs = ALL_CASES.filter(([input]) => input.trim() !== "").map(([input, , level2]) => [input, level2] as const);
+
+  it("whitespace inserted anywhere does not change the parse (PDF extraction breaks cells)", () => {
+    const space = fc.constantFrom(" ", "\u3000", "\t", "\u00a0", "\n");
+    fc.assert(
+      fc.property(fc.constantFrom(...inputs), fc.array(fc.tuple(fc.nat(), space), { minLength: 1, maxLength: 3 }), ([input, level2], inserts) => {
+        let spaced = input;
+        for (const [at, ch] of inserts) {
+          const i = at % (spaced.length + 1);
+          spaced = spaced.slice(0, i) + ch + spaced.slice(i);
+        }
+        expect(meaning(spaced, level2)).toEqual(meaning(input, level2));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("full-width digits read like ASCII digits", () => {
+    const toFullWidth = (t: string) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    for (const [input, level2] of inputs) expect(meaning(toFullWidth(input), level2), input).toEqual(meaning(input, level2));
+  });
+});
+
+describe("parseValue — arithmetic (property)", () => {
+  it("万/亿 scale exactly: k/100 万元 is k·100 元, k/100 万户 is k·100 户", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom(["万元", 100, "money"], ["万户", 100, "count"], ["亿元", 1_000_000, "money"]), (k, [unit, factor, unitKind]) => {
+        const written = String(k / 100);
+        const parsed = parseValue(`≥${written}${unit}`);
+        expect(parsed).toMatchObject({ kind: "quantitative", operator: ">=", number: k / 100, normalized: k * factor, unitKind });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("every comparison spelling maps to its operator whatever the number and unit", () => {
+    const ops: [string, string][] = [["≥", ">="], ["＞＝", ">="], ["不低于", ">="], ["≤", "<="], ["不超过", "<="], ["＜", "<"], ["高于", ">"], ["＝", "="]];
+    const units = ["%", "个", "人次", "元", "天", "平方米"];
+    fc.assert(
+      fc.property(fc.constantFrom(...ops), fc.integer({ min: 0, max: 999_999 }), fc.constantFrom(...units), ([word, op], n, unit) => {
+        expect(parseValue(`${word}${n}${unit}`)).toMatchObject({ kind: "quantitative", operator: op, number: n, unit });
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -20,7 +20,7 @@
 //   |  | 质量指标 | … | … | … | value-direction |    ← empty 一级/二级 carried down (merged cells)
 // Optional columns: 绩效指标描述 (defaults to the 三级 name), 指标方向, 分值. A cell `\|` escapes a pipe.
 import { readFileSync } from "node:fs";
-import { DocumentSchema, type JixiaoDocument, type Project } from "../../src/domain/schema.js";
+import { DocumentSchema, IndicatorSchema, ProjectSchema, type JixiaoDocument, type Project } from "../../src/domain/schema.js";
 
 export interface ExpectedHit {
   rule: string;
@@ -91,7 +91,7 @@ export function parseRuleFixture(file: string): RuleFixture {
     if (line === "" || line.startsWith("<!--") || line.startsWith("# ")) continue;
     const heading = line.match(/^##\s*项目\s+(\S+)\s+(.+)$/);
     if (heading) {
-      current = DocumentSchema.shape.projects.element.parse({
+      current = ProjectSchema.parse({
         seq: projects.length + 1,
         code: heading[1] === "-" ? "" : heading[1],
         name: heading[2].trim(),
@@ -131,7 +131,7 @@ export function parseRuleFixture(file: string): RuleFixture {
       if (get("指标方向")) indicator.direction = get("指标方向");
       if (get("分值")) indicator.weight = Number(get("分值"));
       const index = current.indicators.length;
-      current.indicators.push(DocumentSchema.shape.projects.element.shape.indicators.element.parse(indicator));
+      current.indicators.push(IndicatorSchema.parse(indicator));
       rowCount++;
       for (const rule of ids(get("expect"))) expected.push({ rule, project: ref(current), indicator: index });
       continue;

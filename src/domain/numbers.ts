@@ -1,0 +1,55 @@
+// Small number and date helpers for the value grammar: width normalization, exact decimal scaling, dates.
+
+// Anything normalizeValueText would change: whitespace (incl. U+3000, NBSP, zero-width) and full-width forms.
+const NEEDS_NORMALIZING = /[\s\u200b\ufeff\uff01-\uff5e]/;
+
+/**
+ * Full-width → half-width (digits, letters, ％ ＞ ＝ ～ …) and every whitespace removed: PDF extraction
+ * breaks `≥90 百分比`, `1 个`; users type `１２０`. The Chinese comma stays a separator only between digits.
+ */
+export function normalizeValueText(text: string): string {
+  if (!NEEDS_NORMALIZING.test(text)) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) {
+      out += String.fromCharCode(code - 0xfee0);
+    } else if (code <= 0x20 || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff || code === 0x2028 ||
+      code === 0x2029 || code === 0x85 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x1680) {
+      continue;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+/** `numeral × 10^exp` computed on the decimal string, so 1.1万 is exactly 11000 (not 11000.000000000002). */
+export function scaleDecimal(numeral: string, exp: number): number {
+  return exp === 0 ? Number(numeral) : Number(`${numeral}e${exp}`);
+}
+
+/** Excel's day 0 is 1899-12-30 (the 1900 leap-year bug folded in): 44561 → 2021-12-31. */
+export function excelSerialToIso(serial: number): string {
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isoDate(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > lastDayOfMonth(year, month)) return undefined;
+  return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+}
+
+const CHINESE_DIGITS = "一二三四";
+
+/** 第三季度 / 第3季度 → 3; null when the character is not a quarter number. */
+export function quarterNumber(ch: string): number | null {
+  const i = CHINESE_DIGITS.indexOf(ch);
+  if (i >= 0) return i + 1;
+  const n = Number(ch);
+  return n >= 1 && n <= 4 ? n : null;
+}

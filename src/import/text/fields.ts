@@ -1,0 +1,104 @@
+// Project fields stated as `label value` outside a tab table (web pages, Word copies): 项目名称, 项目编码,
+// 资金总额/预算数 (万元 or 元), 财政资金, 其他资金, 资金用途, 年度目标/绩效目标, 主管部门.
+import { cleanCell, parseNumber, squash, trimEndOf } from "./lines.js";
+
+export type FieldKind = "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "goals" | "department" | "fundsHeading";
+
+interface FieldLabel {
+  kind: FieldKind;
+  /** Matched against the text with whitespace removed, at a label position. */
+  pattern: RegExp;
+}
+
+// Order matters: longer labels first so `年度资金总额` is not read as `资金总额`'s tail.
+const LABELS: FieldLabel[] = [
+  { kind: "code", pattern: /^(?:项目编码|项目代码|项目编号)/ },
+  { kind: "name", pattern: /^项目名称/ },
+  { kind: "fundsHeading", pattern: /^(?:项目资金|预算规模及资金用途|资金情况)(?:[（(](?:万元|元)[）)])?(?=$|[：:]?$)/ },
+  {
+    kind: "total",
+    pattern: /^(?:年度资金总额|项目资金总额|资金总额|年度预算数|预算数|预算金额|项目总金额|预算总额|资金规模|项目金额)(?:[（(](?:万元|元)[）)])?/,
+  },
+  { kind: "fiscal", pattern: /^(?:其中[：:])?(?:财政资金|财政拨款|财政性资金)(?:[（(](?:万元|元)[）)])?/ },
+  { kind: "other", pattern: /^(?:其他资金|其它资金)(?:[（(](?:万元|元)[）)])?/ },
+  { kind: "purpose", pattern: /^资金用途/ },
+  { kind: "goals", pattern: /^(?:年度绩效目标|年度目标|项目绩效目标|绩效目标|总体目标)(?!表|和|指标|及)/ },
+  { kind: "department", pattern: /^(?:主管部门|预算部门|部门名称|单位名称)/ },
+];
+
+export interface FieldHit {
+  kind: FieldKind;
+  /** The label as written (without the colon). */
+  label: string;
+  /** Text after the label up to the next label on the line ("" when the value is on the next line). */
+  value: string;
+}
+
+/** Labels may only start at the beginning of the line or after whitespace / a separator. */
+function labelAt(text: string, at: number): { kind: FieldKind; length: number } | null {
+  const rest = text.slice(at);
+  for (const l of LABELS) {
+    const m = l.pattern.exec(rest);
+    if (m) return { kind: l.kind, length: m[0].length };
+  }
+  return null;
+}
+
+/** Field labels on one line, each with its value. Empty when the line does not start with a label. */
+export function readFieldLine(line: string): FieldHit[] {
+  const text = line.replace(/[\s\u3000]+/g, " ").trim();
+  const starts: { at: number; kind: FieldKind; length: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0 && !/[\s：:；;，,|]/.test(text[i - 1])) continue;
+    const hit = labelAt(text, i);
+    if (hit) {
+      starts.push({ at: i, ...hit });
+      i += hit.length - 1;
+    }
+  }
+  if (starts.length === 0 || starts[0].at !== 0) return [];
+  return starts.map((s, k) => {
+    const end = k + 1 < starts.length ? starts[k + 1].at : text.length;
+    const value = text
+      .slice(s.at + s.length, end)
+      .replace(/^[\s：:]+/, "")
+      .trim();
+    const trimmed = trimEndOf(value, " ；;，,|");
+    return { kind: s.kind, label: text.slice(s.at, s.at + s.length), value: cleanCell(trimmed) };
+  });
+}
+
+/** The unit a label or value states: `资金总额（元）`, `1,200,000元` → 元; `350万元` → 万元. */
+export function statedUnit(text: string): "万元" | "元" | "亿元" | null {
+  const t = squash(text);
+  if (/亿元/.test(t)) return "亿元";
+  if (/万元|万$/.test(t)) return "万元";
+  if (/元/.test(t)) return "元";
+  return null;
+}
+
+/**
+ * An amount in 万元 (the Document's unit): `350万元` → 350, `1,200,000元` → 120, `860` with unit 万元 → 860.
+ * Returns undefined when the text holds no amount, so the caller can warn instead of guessing.
+ */
+export function parseAmount(text: string, defaultUnit: "万元" | "元" | "亿元" = "万元"): number | null | undefined {
+  const t = squash(text);
+  if (!t || t === "无" || t === "-" || t === "—") return null;
+  const m = /^([0-9０-９][0-9０-９,，.．]*)(亿元|万元|元|万)?$/.exec(t);
+  if (!m) return undefined;
+  const n = parseNumber(m[1]);
+  if (n === null) return undefined;
+  const unit = m[2] === "万" ? "万元" : ((m[2] as "万元" | "元" | "亿元" | undefined) ?? defaultUnit);
+  const wan = unit === "元" ? n / 10000 : unit === "亿元" ? n * 10000 : n;
+  return Math.round(wan * 1e6) / 1e6;
+}
+
+const GOAL_ITEM = /(?<=^|\s|[；;。])(?=(?:\d+|[一二三四五六七八九十]+)[.．、](?!\d)|目标\s*[一二三四五六七八九十\d]+\s*[：:])/;
+
+/** A goal cell or paragraph holding several numbered goals (`1.…；2.…`) → one goal each. */
+export function splitGoals(text: string): string[] {
+  const t = cleanCell(text);
+  if (!t) return [];
+  const parts = t.split(GOAL_ITEM).map((p) => p.trim()).filter(Boolean);
+  return parts.length > 1 ? parts : [t];
+}

@@ -1,0 +1,153 @@
+// Streamable HTTP transport, stateless: every POST /mcp gets a fresh McpServer + transport over the one shared
+// Workspace (and its SQLite store). GET /health for probes. A bearer token (JIXIAO_TOKEN) guards /mcp; binding a
+// non-loopback address without one is refused.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { timingSafeEqual } from "node:crypto";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { InputError } from "../domain/errors.js";
+import type { Workspace } from "../workspace.js";
+import { createServer } from "./server.js";
+
+export interface HttpOptions {
+  host?: string;
+  port?: number;
+  /** Required bearer token; unset = no auth (loopback only). */
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 10_000_000;
+
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export async function startHttpServer(workspace: Workspace, opts: HttpOptions = {}): Promise<RunningHttpServer> {
+  const host = opts.host ?? "127.0.0.1";
+  const port = opts.port ?? 8787;
+  const token = opts.token || undefined;
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (!token && !isLoopback(host)) {
+    throw new InputError(
+      `拒绝在非本机地址 ${host} 上无认证监听：请设置环境变量 JIXIAO_TOKEN（客户端以 Authorization: Bearer <令牌> 访问），或改用 --host 127.0.0.1`,
+    );
+  }
+
+  const server = createHttpServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      log(`jixiao: HTTP 请求处理失败：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (!res.headersSent) sendJson(res, 500, jsonRpcError("内部错误"));
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path === "/health") {
+      sendJson(res, 200, { status: "ok", name: "jixiao" });
+      return;
+    }
+    if (path !== "/mcp") {
+      sendJson(res, 404, { error: "未找到：MCP 端点是 /mcp" });
+      return;
+    }
+    if (isLoopback(host) && !loopbackHostHeader(req.headers.host)) {
+      // DNS rebinding: a web page resolving its own name to 127.0.0.1 must not reach a token-less local server.
+      sendJson(res, 403, jsonRpcError(`拒绝请求：Host 头“${req.headers.host ?? ""}”不是本机地址`));
+      return;
+    }
+    if (token && !authorized(req.headers.authorization, token)) {
+      res.setHeader("WWW-Authenticate", 'Bearer realm="jixiao"');
+      sendJson(res, 401, jsonRpcError("未授权：请在请求头中提供 Authorization: Bearer <JIXIAO_TOKEN>"));
+      return;
+    }
+    if (req.method !== "POST") {
+      // Stateless: no standalone SSE stream and no sessions to delete.
+      res.setHeader("Allow", "POST");
+      sendJson(res, 405, jsonRpcError("此服务器为无状态模式，只接受 POST /mcp"));
+      return;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch (e) {
+      sendJson(res, 400, { jsonrpc: "2.0", id: null, error: { code: -32700, message: `请求体不是有效的 JSON：${(e as Error).message}` } });
+      return;
+    }
+    const mcp = createServer(workspace);
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    res.on("close", () => {
+      void transport.close();
+      void mcp.close();
+    });
+    await mcp.connect(transport);
+    await transport.handleRequest(req, res, body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}/mcp`;
+  return {
+    server,
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function loopbackHostHeader(header: string | undefined): boolean {
+  if (!header) return false;
+  const hostname = header.startsWith("[") ? header.slice(1, header.indexOf("]")) : header.split(":")[0];
+  return isLoopback(hostname);
+}
+
+function authorized(header: string | undefined, token: string): boolean {
+  const match = /^Bearer\s+(.+)$/i.exec(header ?? "");
+  if (!match) return false;
+  const given = Buffer.from(match[1].trim());
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error(`请求体超过 ${MAX_BODY} 字节`));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function jsonRpcError(message: string): unknown {
+  return { jsonrpc: "2.0", id: null, error: { code: -32000, message } };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,26 @@
+// Machine report, exactly DESIGN §4: one object per file; several files → an array of them.
+import type { Finding, Report } from "../rules/types.js";
+import type { CheckResult } from "./types.js";
+
+export interface JsonReport {
+  file: string;
+  profile: Report["profile"];
+  projects: { code: string; name: string; indicators: number }[];
+  findings: Finding[];
+  summary: Report["summary"];
+}
+
+export function toJsonReport(result: CheckResult): JsonReport {
+  return {
+    file: result.file,
+    profile: result.report.profile,
+    projects: result.document.projects.map((p) => ({ code: p.code, name: p.name, indicators: p.indicators.length })),
+    findings: result.report.findings,
+    summary: result.report.summary,
+  };
+}
+
+export function formatJson(results: readonly CheckResult[], single: boolean): string {
+  const body = single && results.length === 1 ? toJsonReport(results[0]) : results.map(toJsonReport);
+  return JSON.stringify(body, null, 2) + "\n";
+}

@@ -1,0 +1,63 @@
+// basis-not-source: the 指标值确定依据 is no source — it repeats the name or value, is a unit (百分比), or is empty.
+import { bare, q } from "./value-common.js";
+import { SOURCE_RE, UNIT_WORD_SET } from "./vocabulary/measures.js";
+import type { ProjectRule, RowContext, RuleHit } from "./types.js";
+
+/** Template leftovers in a 依据 cell (the value grammar is not run on 依据: it is prose, and rows are many). */
+const PLACEHOLDER_BASIS_RE = /^(?:文字描述|文字说明|待定|待填|待补充|[xX×*]+[%‰]?|[%‰]|\/+|-+|—+|…+)$/;
+
+function problem(row: RowContext): string | null {
+  const { name, description, value, basis } = row.indicator;
+  if (basis.trim() === "") return "为空";
+  const b = bare(basis);
+  const squashed = basis.replace(/\s+/g, "");
+  if (UNIT_WORD_SET.has(squashed) || PLACEHOLDER_BASIS_RE.test(squashed)) return "只是单位或占位符";
+  if (b === "") return "只是单位或占位符";
+  const fields = [["三级指标名称", bare(name)], ["指标描述", bare(description)], ["指标值", bare(value)]] as const;
+  for (const [label, t] of fields) if (t.length >= 2 && t === b) return `照抄了${label}`;
+  // A basis that names no document or record and overlaps the measure (满意度 for 单位使用满意度).
+  if (b.length < 2 || SOURCE_RE.test(basis)) return null;
+  for (const [label, t] of fields) if (t.length >= 2 && (t.includes(b) || b.includes(t))) return `照抄了${label}`;
+  return null;
+}
+
+const rule: ProjectRule = {
+  id: "basis-not-source",
+  severity: "warning",
+  scope: "project",
+  description: "指标值确定依据不是来源：为空、照抄名称或指标值，或只写了单位",
+  docs: `## 说明
+指标值确定依据说明目标值从何而来：政策文件、合同、预算批复、历史数据、调查问卷、行业标准等。
+照抄指标名称或指标值（“提高数据质量”）、只写单位（“百分比”）或空着，评审时无法判断目标值是否合理。
+
+## 错误示例
+| 三级指标 | 指标值 | 指标值确定依据 |
+|---|---|---|
+| 提高数据质量 | 提高数据质量 | 提高数据质量 |
+| 农户是否对型煤满意 | ≥90% | 百分比 |
+
+## 正确示例
+| 三级指标 | 指标值 | 指标值确定依据 |
+|---|---|---|
+| 调查数据差错率 | ≤1% | 统计调查制度 |
+| 农户对型煤满意度 | ≥90% | 农户满意度抽样调查 |`,
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    for (const row of ctx.rows) {
+      const why = problem(row);
+      if (!why) continue;
+      const basis = row.indicator.basis.trim();
+      hits.push({
+        indicator: row.index,
+        field: "basis",
+        message: basis
+          ? `三级指标“${q(row.indicator.name)}”的指标值确定依据“${q(basis)}”${why}，不是来源`
+          : `三级指标“${q(row.indicator.name)}”的指标值确定依据为空`,
+        hint: "写明目标值的来源：政策文件名称、合同、预算批复、上年完成数据、行业标准或调查问卷",
+      });
+    }
+    return hits;
+  },
+};
+
+export default rule;

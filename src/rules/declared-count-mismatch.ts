@@ -1,0 +1,131 @@
+// declared-count-mismatch: the explanation's indicator counts (共设置N项, 产出指标N项 …) disagree with each other
+// or with the table (无 rows do not count).
+import { readCount } from "./structure-util.js";
+import type { ProjectContext, ProjectRule, RuleHit } from "./types.js";
+
+type Part = "output" | "effect" | "satisfaction" | "cost";
+type Key = "total" | Part;
+
+const N = "([0-9０-９]+|[一二两三四五六七八九十]{1,3})";
+// Each pattern is global: an explanation that splits counts by goal (对应目标一…对应目标二…) is summed.
+const PATTERNS: Record<Key, RegExp> = {
+  total: new RegExp(`(?:共设置?了?|共有|共计|合计)\\s*(?:绩效指标|指标)?\\s*${N}\\s*[项个](?!\\s*(?:绩效)?目标)`, "g"),
+  output: new RegExp(`产出指标\\s*[:：]?\\s*${N}\\s*[项个]`, "g"),
+  // 经济效益指标 2 项 is a sub-count of 效益, not the 效益 count itself.
+  effect: new RegExp(`(?<![济会态境续])(?:效益|效果)指标\\s*[:：]?\\s*${N}\\s*[项个]`, "g"),
+  satisfaction: new RegExp(`(?<![象众])满意度指标\\s*[:：]?\\s*${N}\\s*[项个]`, "g"),
+  cost: new RegExp(`(?<![济会境态])成本指标\\s*[:：]?\\s*${N}\\s*[项个]`, "g"),
+};
+
+/** A literal each pattern needs: most explanations lack some of them, so skip the regex scan. */
+const NEEDS: Record<Key, string> = { total: "", output: "产出指标", effect: "指标", satisfaction: "满意度指标", cost: "成本指标" };
+
+const PART_NAME: Record<Part, string> = { output: "产出指标", effect: "效益指标", satisfaction: "满意度指标", cost: "成本指标" };
+const PART_LEVEL1: Record<Part, string> = { output: "产出指标", effect: "效益指标", satisfaction: "满意度指标", cost: "成本指标" };
+
+interface Declared {
+  value: number;
+  /** The text the count came from, quoted in the message. */
+  text: string;
+}
+
+/** Counts stated in the explanation paragraph; empty when it states none. */
+export function parseDeclaredCounts(text: string, withCost: boolean): Partial<Record<Key, Declared>> {
+  const out: Partial<Record<Key, Declared>> = {};
+  if (!text.includes("项") && !text.includes("个")) return out;
+  for (const key of Object.keys(PATTERNS) as Key[]) {
+    if ((key === "cost" && !withCost) || !text.includes(NEEDS[key])) continue;
+    let sum = 0;
+    const texts: string[] = [];
+    for (const m of text.matchAll(PATTERNS[key])) {
+      const n = readCount(m[1]);
+      if (n === null) continue;
+      sum += n;
+      texts.push(m[0].replace(/\s+/g, ""));
+    }
+    if (texts.length > 0) out[key] = { value: sum, text: texts.join("＋") };
+  }
+  return out;
+}
+
+function fromStructured(ctx: ProjectContext, withCost: boolean): Partial<Record<Key, Declared>> {
+  const dc = ctx.project.declaredCounts;
+  const out: Partial<Record<Key, Declared>> = {};
+  if (!dc) return out;
+  const label: Record<Key, string> = { total: "共设置", ...PART_NAME };
+  for (const key of ["total", "output", "effect", "satisfaction", "cost"] as const) {
+    if (key === "cost" && !withCost) continue;
+    const v = dc[key];
+    if (typeof v === "number" && Number.isFinite(v)) out[key] = { value: v, text: `${label[key]}${v}项` };
+  }
+  return out;
+}
+
+const rule: ProjectRule = {
+  id: "declared-count-mismatch",
+  severity: "warning",
+  scope: "project",
+  description: "说明中的指标数量（共设置N项、产出指标N项）前后不一致或与表中指标数不符",
+  docs: `## 说明
+说明部分的“绩效指标”段落写明了指标数量，审核时会与表格核对。读取“共设置N项”“产出指标N项”“效益（效果）指标N项”“满意度指标N项”
+（阿拉伯数字或中文数字，允许空格；按目标分别列出的数量相加），没有这段文字时使用导入得到的 declaredCounts。
+依次核对：各类合计是否超过（或在各类齐全时不等于）总数；总数与表中指标行数；各类数量与表中该一级指标的行数。
+表中只写“无”的行不计数。
+
+## 错误示例
+此项工作活动共设置3项绩效指标。其中：产出指标4项……效益指标1项（表中共有 9 项指标，效益指标 4 项）
+
+## 正确示例
+此项工作活动共设置8项绩效指标。其中：产出指标4项……（表中 9 行，其中 1 行为“无”，实有 8 项）`,
+  check(ctx) {
+    const withCost = ctx.profile.level1.includes("成本指标");
+    const parsed = parseDeclaredCounts(ctx.project.narrativeIndicators ?? "", withCost);
+    const declared = Object.keys(parsed).length > 0 ? parsed : fromStructured(ctx, withCost);
+    if (Object.keys(declared).length === 0) return [];
+
+    const table: Record<Key, number> = { total: 0, output: 0, effect: 0, satisfaction: 0, cost: 0 };
+    for (const row of ctx.rows) {
+      if (row.empty) continue;
+      table.total++;
+      for (const part of ["output", "effect", "satisfaction", "cost"] as const) {
+        if (row.level1 === PART_LEVEL1[part]) table[part]++;
+      }
+    }
+
+    const hits: RuleHit[] = [];
+    const push = (message: string, hint: string) =>
+      hits.push({ indicator: null, field: "narrativeIndicators", message, hint });
+    const parts: Part[] = withCost ? ["cost", "output", "effect", "satisfaction"] : ["output", "effect", "satisfaction"];
+    const given = parts.filter((p) => declared[p] !== undefined);
+    const total = declared.total;
+
+    if (total && given.length > 0) {
+      const sum = given.reduce((n, p) => n + declared[p]!.value, 0);
+      const complete = given.length === parts.length;
+      if (sum > total.value || (complete && sum !== total.value)) {
+        push(
+          `说明写“${total.text}”，但其中${given.map((p) => `“${declared[p]!.text}”`).join("、")}合计${sum}项`,
+          "核对说明中的总数与各类指标数，使各类之和等于总数",
+        );
+      }
+    }
+    if (total && total.value !== table.total) {
+      push(
+        `说明写“${total.text}”，表中实有${table.total}项指标（不含“无”行）`,
+        `把说明中的指标总数改为${table.total}项，或补齐/删减表中指标`,
+      );
+    }
+    for (const p of given) {
+      const d = declared[p]!;
+      if (d.value !== table[p]) {
+        push(
+          `说明写“${d.text}”，表中${PART_NAME[p]}实有${table[p]}项（不含“无”行）`,
+          `把说明中的${PART_NAME[p]}数改为${table[p]}项，或调整表中的${PART_NAME[p]}`,
+        );
+      }
+    }
+    return hits;
+  },
+};
+
+export default rule;

@@ -1,0 +1,60 @@
+// goal-copied: a project's goal text identical to another project's in the same document (copy and paste).
+import { isPlaceholderGoal } from "./goal-placeholder.js";
+import { quoted, squash, stripNumbering } from "./structure-util.js";
+import { projectRef } from "../domain/schema.js";
+import type { DocumentRule, RuleHit } from "./types.js";
+
+/** Whitespace-, numbering- and end-punctuation-insensitive key of a goal list; null when it is template text. */
+function goalKey(goals: readonly string[]): string | null {
+  const items = goals
+    .filter((g) => g.trim() !== "" && !isPlaceholderGoal(g))
+    .map((g) => squash(stripNumbering(g)).replace(/[。；;，,.]+$/, ""))
+    .filter(Boolean);
+  return items.length === 0 ? null : items.join("|");
+}
+
+const SOURCE_NAME = { goals: "绩效目标表中的绩效目标", narrativeGoals: "说明中的绩效目标" } as const;
+
+const rule: DocumentRule = {
+  id: "goal-copied",
+  severity: "warning",
+  scope: "document",
+  description: "项目的绩效目标与本文件中另一个项目的完全相同（复制粘贴）",
+  docs: `## 说明
+每个项目的绩效目标应针对它自己的资金用途。两个项目的目标（绩效目标表中的，或说明部分的）逐字相同（忽略空格、编号和句末标点），
+通常是复制了别的项目后没有改写。报告后出现的项目，并指出与哪个项目相同；模板文字（目标内容 1）不参与比较，由 goal-placeholder 报告。
+
+## 错误示例
+经济普查工作经费的绩效目标：“1. 准确掌握培训内容，按时完成；2. 提升基层统计人员业务素质，提高服务水平”——与基层统计人员业务培训的完全相同。
+
+## 正确示例
+经济普查工作经费：“按期完成第五次全国经济普查清查登记，普查单位核实率 100%”。`,
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    const seen = new Map<string, { name: string; source: keyof typeof SOURCE_NAME }>();
+    for (const { project } of ctx.projects) {
+      const mine = new Map<string, keyof typeof SOURCE_NAME>();
+      for (const source of ["goals", "narrativeGoals"] as const) {
+        const key = goalKey(project[source] ?? []);
+        if (key !== null && !mine.has(key)) mine.set(key, source);
+      }
+      let reported = false;
+      for (const [key, source] of mine) {
+        const earlier = seen.get(key);
+        if (earlier && !reported) {
+          reported = true;
+          hits.push({
+            project: projectRef(project),
+            field: "goals",
+            message: `${SOURCE_NAME[source]}“${quoted((project[source] ?? []).join(" "))}”与项目“${quoted(earlier.name, 30)}”的完全相同`,
+            hint: "按本项目的资金用途重写绩效目标，写明本项目自己的产出和效果",
+          });
+        }
+      }
+      for (const [key, source] of mine) if (!seen.has(key)) seen.set(key, { name: project.name, source });
+    }
+    return hits;
+  },
+};
+
+export default rule;

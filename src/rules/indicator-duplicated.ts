@@ -1,0 +1,62 @@
+// indicator-duplicated: the same 三级 name appears more than once in a project (typically copied into all four 效益 二级).
+import { squash } from "./structure-util.js";
+import type { ProjectRule, RuleHit } from "./types.js";
+
+/** Compare names without whitespace, a trailing unit note such as （%） and case. */
+function nameKey(name: string): string {
+  return squash(name)
+    .replace(/[（(][^（()）]*[)）]$/, "")
+    .toLowerCase();
+}
+
+const rule: ProjectRule = {
+  id: "indicator-duplicated",
+  severity: "error",
+  scope: "project",
+  description: "同一项目中同一个三级指标重复出现（常见于复制到各个二级指标下）",
+  docs: `## 说明
+每个三级指标只能考核一件事。把同一句话复制到经济、社会、生态、可持续四个二级指标下，等于只有一个指标，
+其余几行无法单独评价。本规则报告第一次出现之后的每一次重复（第一次出现的行不报），名称比较时忽略空格和末尾的单位注记（如“（%）”）。
+“无”行不参与比较（只报 empty-row）。
+
+## 错误示例
+| 二级指标 | 三级指标 | 指标值 |
+|---|---|---|
+| 生态效益指标 | 减少大气污染 | 清洁取暖减缓大气污染情况 |
+| 经济效益指标 | 减少大气污染 | 清洁取暖减缓大气污染情况 |
+| 社会效益指标 | 减少大气污染 | 清洁取暖减缓大气污染情况 |
+
+## 正确示例
+| 二级指标 | 三级指标 | 指标值 |
+|---|---|---|
+| 生态效益指标 | 减少散煤燃烧量 | ≥3000吨 |
+| 社会效益指标 | 清洁取暖覆盖户数 | ≥1.1万户 |`,
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    const first = new Map<string, number>();
+    for (const row of ctx.rows) {
+      if (row.empty) continue;
+      const key = nameKey(row.indicator.name);
+      if (key === "") continue;
+      const seen = first.get(key);
+      if (seen === undefined) {
+        first.set(key, row.index);
+        continue;
+      }
+      const firstRow = ctx.rows[seen];
+      const where =
+        firstRow.indicator.level2.trim() && row.indicator.level2.trim() !== firstRow.indicator.level2.trim()
+          ? `已在“${firstRow.indicator.level2.trim()}”下出现`
+          : `已在第${seen + 1}行出现`;
+      hits.push({
+        indicator: row.index,
+        field: "name",
+        message: `三级指标“${row.indicator.name.trim()}”重复：${where}`,
+        hint: "每个三级指标只写一次；在各二级指标下分别写出该方面可衡量的具体指标，或删除重复行",
+      });
+    }
+    return hits;
+  },
+};
+
+export default rule;

@@ -1,0 +1,93 @@
+// level-invalid: a 一级/二级 label unknown to the profile, or a 二级 under the wrong 一级.
+import type { Profile } from "../domain/taxonomy.js";
+import type { ProjectRule, RowContext, RuleHit } from "./types.js";
+
+/** Canonical 二级 → its 一级, per profile, computed once (rows already carry canonical labels). */
+const PARENTS = new WeakMap<Profile, Map<string, string>>();
+function parentsOf(profile: Profile): Map<string, string> {
+  let map = PARENTS.get(profile);
+  if (!map) {
+    map = new Map();
+    for (const [l1, l2s] of Object.entries(profile.level2)) for (const l2 of l2s) map.set(l2, l1);
+    PARENTS.set(profile, map);
+  }
+  return map;
+}
+
+const rule: ProjectRule = {
+  id: "level-invalid",
+  severity: "error",
+  scope: "project",
+  description: "一级或二级指标不是所用指标体系中的名称，或二级指标放在了错误的一级指标下",
+  docs: `## 说明
+一级、二级指标是固定的分类，预算系统按名称导入和汇总。常见写法变体（效果指标、社会公众或服务对象满意度指标、环境效益）按别名表认可；
+其余名称、空白，或与指标体系不符的层级（如常用体系下的“经济成本指标”、把“质量指标”放在“效益指标”下）都会报告。
+指标体系：legacy 为 产出/效益/满意度（成本指标在产出下）；mof2021 为 成本/产出/效益/满意度（财预〔2021〕101号）。“无”行只报 empty-row。
+
+## 错误示例
+| 一级指标 | 二级指标 | 三级指标 |
+|---|---|---|
+| 效益指标 | 质量指标 | 数据审核准确率 |
+| 产出指标 | 服务指标 | 服务次数 |
+
+## 正确示例
+| 一级指标 | 二级指标 | 三级指标 |
+|---|---|---|
+| 产出指标 | 质量指标 | 数据审核准确率 |
+| 效果指标 | 社会效益指标 | 带动就业人数 |`,
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    for (const row of ctx.rows) {
+      if (row.empty) continue;
+      hits.push(...checkRow(row, ctx.profile));
+    }
+    return hits;
+  },
+};
+
+/** Short profile names for one-line messages. */
+const PROFILE_NAME: Record<string, string> = { legacy: "常用指标体系", mof2021: "财预〔2021〕101号指标体系" };
+
+function checkRow(row: RowContext, profile: Profile): RuleHit[] {
+  const system = PROFILE_NAME[profile.id] ?? profile.id;
+  const parents = parentsOf(profile);
+  const parent = row.level2 === null ? undefined : parents.get(row.level2);
+  const level1Known = row.level1 !== null && profile.level1.includes(row.level1 as never);
+  const level2Known = parent !== undefined;
+  if (level1Known && level2Known && parent === row.level1) return [];
+  const hits: RuleHit[] = [];
+  const written1 = row.indicator.level1.trim();
+  const written2 = row.indicator.level2.trim();
+  const level1List = profile.level1.join("、");
+
+  if (!level1Known) {
+    hits.push({
+      indicator: row.index,
+      field: "level1",
+      message: written1 === "" ? "一级指标为空" : `一级指标“${written1}”不是${system}中的一级指标`,
+      hint: `一级指标应为：${level1List}`,
+      ...(parent !== undefined ? { fix: parent } : {}),
+    });
+  }
+  if (!level2Known) {
+    const under = level1Known ? profile.level2[row.level1!] : null;
+    hits.push({
+      indicator: row.index,
+      field: "level2",
+      message: written2 === "" ? "二级指标为空" : `二级指标“${written2}”不是${system}中的二级指标`,
+      hint: under ? `“${written1}”下的二级指标应为：${under.join("、")}` : `二级指标应为指标体系中的名称，如 ${Object.values(profile.level2).flat().slice(0, 4).join("、")}`,
+    });
+  } else if (level1Known) {
+    if (parent !== row.level1) {
+      hits.push({
+        indicator: row.index,
+        field: "level2",
+        message: `二级指标“${written2}”不属于一级指标“${written1}”，应属于“${parent}”`,
+        hint: `把这一行移到“${parent}”下，或改用“${written1}”下的二级指标：${profile.level2[row.level1!].join("、")}`,
+      });
+    }
+  }
+  return hits;
+}
+
+export default rule;

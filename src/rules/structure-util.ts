@@ -1,0 +1,35 @@
+// Small text helpers shared by the structure and document rules.
+
+/** Remove all whitespace (cells wrap and PDF extraction inserts spaces anywhere). */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, "");
+}
+
+/** Text as quoted in a message: whitespace collapsed, long text shortened so a message stays one line. */
+export function quoted(text: string, max = 40): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
+/** Leading item numbering: 1. 1、 （1） (1) ① 一、 一是 第一. */
+const NUMBERING = /^(?:\d+\s*[.．、)）]|[（(]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．是]|第[一二三四五六七八九十\d]+[、，,]?)\s*/;
+
+export function stripNumbering(text: string): string {
+  return text.trim().replace(NUMBERING, "").trim();
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Arabic digits (also full-width) or a Chinese numeral up to 99 (十二, 二十, 两) → number; null when unreadable. */
+export function readCount(text: string): number | null {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  if (/^[０-９]+$/.test(t)) return Number(t.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  const m = t.match(/^([一二两三四五六七八九])?(十)?([零〇一二三四五六七八九])?$/);
+  if (!m || t === "") return null;
+  const [, tens, ten, ones] = m;
+  if (ten) return (tens ? CN_DIGITS[tens] : 1) * 10 + (ones ? CN_DIGITS[ones] : 0);
+  if (tens && !ones) return CN_DIGITS[tens];
+  if (!tens && ones) return CN_DIGITS[ones];
+  return null;
+}

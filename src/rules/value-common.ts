@@ -1,0 +1,247 @@
+// Shared judgements of the value rules. Each value problem is reported by exactly one rule, so the rules
+// share these predicates and apply one precedence chain:
+//   placeholder > question > repeats-name > (cost-not-money in 成本 rows | timeliness-vague in 时效 rows) > not-measurable
+// and the nonstandard unit spelling is left to whichever rule already rewrites the value (direction, over-100).
+import { normalizeValueText } from "../domain/value.js";
+import type { Operator, ParsedValue, QuantitativeValue } from "../domain/value.types.js";
+import type { RowContext } from "./types.js";
+import {
+  COST_CONTROL_RE,
+  COST_RE,
+  GAIN_RE,
+  GROWTH_RE,
+  RATE_NAME_RE,
+  TIMELY_RE,
+  measureDirection,
+  type MeasureDirection,
+} from "./vocabulary/measures.js";
+
+const PERCENT_TAG_RE = /[（(]\s*[%％‰]\s*[)）]/g;
+// Whitespace, ASCII and CJK punctuation and the symbols tables use (an explicit class: \p{P} is slower).
+const PUNCT_RE = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65≥≤＞＜]/g;
+
+/** The 三级 name without its `（%）` unit tag and surrounding blanks. */
+export function measureName(name: string): string {
+  return name.replace(PERCENT_TAG_RE, "").replace(/\s+/g, "");
+}
+
+/** Text reduced for comparison: no whitespace, punctuation or symbols. */
+// Names, values and 依据 repeat across the rows of a large document (问卷调查, 按照省市文件要求): reduce each once.
+const bareCache = new Map<string, string>();
+const BARE_CACHE_LIMIT = 50_000;
+
+export function bare(text: string): string {
+  let out = bareCache.get(text);
+  if (out === undefined) {
+    out = text.replace(PUNCT_RE, "");
+    if (bareCache.size >= BARE_CACHE_LIMIT) bareCache.clear();
+    bareCache.set(text, out);
+  }
+  return out;
+}
+
+/** Text as quoted in a message: one line, long text shortened. */
+export function q(text: string, max = 40): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
+const MOF_COST_LEVEL2 = new Set(["经济成本指标", "社会成本指标", "生态环境成本指标"]);
+
+/** Any 成本 row: legacy 产出/成本指标, mof2021 成本指标 一级 and its 二级. */
+export function isCostRow(row: RowContext): boolean {
+  return row.level2 === "成本指标" || row.level1 === "成本指标" || (row.level2 !== null && MOF_COST_LEVEL2.has(row.level2));
+}
+
+/**
+ * A 成本 row whose value must be money: legacy 成本指标 and mof2021 经济成本指标 (财预〔2021〕101号 lets
+ * 社会成本 and 生态环境成本 be described in words).
+ */
+export function isMoneyCostRow(row: RowContext): boolean {
+  if (row.level2 === "社会成本指标" || row.level2 === "生态环境成本指标") return false;
+  return isCostRow(row);
+}
+
+export function isTimelinessRow(row: RowContext): boolean {
+  return row.level2 === "时效指标";
+}
+
+export function isEffectRow(row: RowContext): boolean {
+  return row.level1 === "效益指标";
+}
+
+/** A name that speaks of a cost (项目总成本, 年使用费), not of a saving or a gain. */
+export function isCostName(name: string): boolean {
+  return COST_RE.test(name) && !GAIN_RE.test(name);
+}
+
+/** A money amount: 元/万元, or `50 万` with no unit in a cost context (the 元 was forgotten). */
+export function isMoney(p: ParsedValue, costContext: boolean): boolean {
+  if (p.kind !== "quantitative") return false;
+  if (p.unitKind === "money") return true;
+  return costContext && p.unitKind === "none" && p.scaled === true;
+}
+
+/** The row is about a cost: a 成本 row, or a cost-worded name elsewhere. */
+export function isCostContext(row: RowContext): boolean {
+  return isCostRow(row) || isCostName(measureName(row.indicator.name));
+}
+
+export function isCostControlRate(name: string): boolean {
+  return COST_CONTROL_RE.test(name);
+}
+
+export function isGrowthName(name: string): boolean {
+  return GROWTH_RE.test(name);
+}
+
+export function isRateName(name: string): boolean {
+  return RATE_NAME_RE.test(measureName(name));
+}
+
+/** The measure's direction from its name, else from its description. */
+export function rowDirection(row: RowContext): MeasureDirection | null {
+  return measureDirection(measureName(row.indicator.name)) ?? null;
+}
+
+/** Free text that is not a question (placeholders, questions and grades are parsed kinds of their own). */
+function plainText(p: ParsedValue): boolean {
+  return p.kind === "text" && !p.question;
+}
+
+/** A value that only restates the 三级 name or description, with no number, date or grade in it. */
+export function repeatsName(row: RowContext): boolean {
+  return repeatedField(row) !== null;
+}
+
+// Several rules ask the same questions of a row; the rows of one validate() run are shared objects, so answers
+// are kept per row object (a WeakMap lets them go with the run).
+const repeatedCache = new WeakMap<RowContext, "name" | "description" | null>();
+
+/** Which field the value restates: "name" or "description"; null when it restates neither. */
+export function repeatedField(row: RowContext): "name" | "description" | null {
+  let field = repeatedCache.get(row);
+  if (field === undefined) {
+    field = findRepeatedField(row);
+    repeatedCache.set(row, field);
+  }
+  return field;
+}
+
+function findRepeatedField(row: RowContext): "name" | "description" | null {
+  const p = row.parsed;
+  if (!plainText(p) || (p.kind === "text" && p.hasNumber)) return null;
+  const value = bare(row.indicator.value);
+  if (value.length < 2) return null;
+  for (const field of ["name", "description"] as const) {
+    const o = bare(row.indicator[field]);
+    if (o.length < 2) continue;
+    if (o === value || o.includes(value) || value.includes(o)) return field;
+  }
+  return null;
+}
+
+/** A 时效 value that promises punctuality in words (按时完成, 及时兑现) instead of a date. */
+export function isVagueTimeliness(row: RowContext): boolean {
+  return isTimelinessRow(row) && plainText(row.parsed) && !repeatsName(row) && TIMELY_RE.test(row.indicator.value);
+}
+
+/** Why a money-cost row's value is not a cost, or null when it is fine or already reported by an earlier rule. */
+export function costNotMoney(row: RowContext): boolean {
+  if (!isMoneyCostRow(row)) return false;
+  const p = row.parsed;
+  if (p.kind === "placeholder" || p.kind === "empty") return false;
+  if (p.kind === "text" && (p.question || repeatsName(row))) return false;
+  if (isMoney(p, true) || (p.kind === "quantitative" && p.unitKind === "unitCost")) return false;
+  if (p.kind === "range" && (p.unitKind === "money" || p.unitKind === "unitCost")) return false;
+  // A named cost-control rate (预算执行率, 超支率) rightly holds a percentage.
+  if (isCostControlRate(measureName(row.indicator.name)) && (p.kind === "quantitative" || p.kind === "range")) return false;
+  return true;
+}
+
+/** A written number (`≥96%`, `1.1万户`) with a new operator and/or the standard unit spelling; null when unsure. */
+const REWRITE_RE =
+  /^(≥|≤|>=|<=|>|<|=|≧|≦|不低于|不少于|不小于|不超过|不高于|不大于|大于等于|小于等于|大于|小于|等于|达到)?(\d+(?:,\d{3})*(?:\.\d+)?)(万|亿|千)?(.*?)(及以上|以上|以内|以下|及以下)?$/;
+const OP_SYMBOL: Record<Operator, string> = { ">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<" };
+const OP_WORDS: Record<string, Operator> = {
+  "≥": ">=", ">=": ">=", "≧": ">=", 不低于: ">=", 不少于: ">=", 不小于: ">=", 大于等于: ">=", 达到: ">=",
+  "≤": "<=", "<=": "<=", "≦": "<=", 不超过: "<=", 不高于: "<=", 不大于: "<=", 小于等于: "<=",
+  ">": ">", 大于: ">", "<": "<", 小于: "<", "=": "=", 等于: "=",
+};
+
+export function rewriteValue(raw: string, change: { operator?: Operator | null; unit?: string }): string | null {
+  const m = REWRITE_RE.exec(normalizeValueText(raw));
+  if (!m) return null;
+  const [, opWord, num, mult = "", unit, trailing] = m;
+  if (/\d/.test(unit)) return null;
+  let op: Operator | null = opWord ? OP_WORDS[opWord] : trailing ? (trailing.includes("上") ? ">=" : "<=") : null;
+  if (change.operator !== undefined) op = change.operator;
+  const newUnit = change.unit ?? unit;
+  return `${op ? OP_SYMBOL[op] : ""}${num}${mult}${newUnit}`;
+}
+
+export function opSymbol(op: Operator): string {
+  return OP_SYMBOL[op];
+}
+
+/** The unit as it should be written (百分比 → %). */
+export function standardUnitOf(p: QuantitativeValue): string {
+  return p.standardUnit ?? p.unit;
+}
+
+export interface DirectionIssue {
+  /** What kind of measure the name or row makes it. */
+  measure: "higher" | "lower" | "cost";
+  /** The value with the sign flipped, when that is certainly the intended value. */
+  fix?: string;
+}
+
+const FLIP: Record<Operator, Operator> = { ">=": "<=", "<=": ">=", ">": "<", "<": ">", "=": "=" };
+
+/** The comparison points the wrong way for the measure: 准确率 ≤96%, 项目总成本 ≥118万元, 差错率 ≥1%. */
+export function directionIssue(row: RowContext): DirectionIssue | null {
+  const p = row.parsed;
+  if (p.kind !== "quantitative" || p.operator === null || p.operator === "=") return null;
+  const atLeast = p.operator === ">=" || p.operator === ">";
+  const name = measureName(row.indicator.name);
+  const ratio = p.unitKind === "percent" || p.unitKind === "permille" || p.unitKind === "none";
+  const moneyish = isMoney(p, isCostRow(row)) || p.unitKind === "unitCost";
+  let measure: DirectionIssue["measure"] | null = null;
+  if (moneyish && atLeast && (isCostRow(row) || isCostName(name))) measure = "cost";
+  else if (ratio || p.unitKind === "count") {
+    const dir = measureDirection(name);
+    if (dir === "higher" && !atLeast && ratio) measure = "higher";
+    else if (dir === "lower" && atLeast) measure = "lower";
+  }
+  if (measure === null) return null;
+  const issue: DirectionIssue = { measure };
+  // Flipping ≤100% gives ≥100%, itself a wrong form: no certain fix there.
+  const flippedToFull = measure === "higher" && p.normalized >= 100;
+  if (!flippedToFull) {
+    const fix = rewriteValue(p.raw, { operator: FLIP[p.operator], unit: standardUnitOf(p) });
+    if (fix) issue.fix = fix;
+  }
+  return issue;
+}
+
+export interface Over100Issue {
+  fix?: string;
+}
+
+/** A percentage above 100 (not on a growth measure), or ≥100% that should be =100%. */
+export function over100Issue(row: RowContext): Over100Issue | null {
+  const p = row.parsed;
+  if (p.kind === "range") {
+    return isPercent(p.unitKind, p.unit) && p.normalizedHigh > 100 && !isGrowthName(row.indicator.name) ? {} : null;
+  }
+  if (p.kind !== "quantitative" || !isPercent(p.unitKind, p.unit) || p.normalized < 100) return null;
+  if (isGrowthName(row.indicator.name)) return null;
+  if (directionIssue(row)) return null; // the value points the wrong way: value-direction says so
+  if (p.normalized > 100) return {};
+  if (p.normalized === 100 && (p.operator === ">=" || p.operator === ">")) return { fix: "=100%" };
+  return null;
+}
+
+function isPercent(kind: string, unit: string): boolean {
+  return (kind === "percent" || kind === "permille") && !unit.includes("百分点");
+}

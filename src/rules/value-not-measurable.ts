@@ -1,0 +1,66 @@
+// value-not-measurable: a 指标值 with no number, deadline, range or accepted grade (按单位完成, 为…做出贡献).
+import { costNotMoney, isEffectRow, isVagueTimeliness, q, repeatsName } from "./value-common.js";
+import type { ProjectRule, RowContext, RuleHit } from "./types.js";
+
+const YEAR_RE = /(?:19|20)\d{2}\s*年?/g;
+
+/** Text whose only digits are a year (2023年经济发展) holds no target. */
+function holdsANumber(raw: string, hasNumber: boolean): boolean {
+  if (!hasNumber) return false;
+  if (!/\d/.test(raw)) return true; // a Chinese numeral count: 三次, 两个
+  return /\d/.test(raw.replace(YEAR_RE, ""));
+}
+
+/** The text is not measurable and no more specific rule reports it. */
+export function notMeasurable(row: RowContext): boolean {
+  const p = row.parsed;
+  if (p.kind !== "text" || p.question) return false;
+  if (holdsANumber(p.raw, p.hasNumber)) return false;
+  return !repeatsName(row) && !costNotMoney(row) && !isVagueTimeliness(row);
+}
+
+const rule: ProjectRule = {
+  id: "value-not-measurable",
+  severity: "error",
+  scope: "project",
+  description: "指标值不可衡量：没有数值、时限、区间或规定等级",
+  docs: `## 说明
+可考核的指标值是：数值（≥4次、≥95%、≤50万元）、时限（2023年12月底前）、区间（90%-95%），
+或封闭等级表中的定性等级（达到预期、显著提升、有效改善、良好……）。“按单位完成”“为可再生能源做出贡献”
+无法判断是否达成。产出、成本、满意度指标为错误；效益指标常用定性表述，为警告。
+
+优先级（同一问题只报一次）：占位符 → value-placeholder，问句 → value-question，照抄名称 → value-repeats-name，
+成本行 → cost-not-money，时效行的“按时完成”“及时” → timeliness-vague；其余才报本规则。
+
+## 错误示例
+| 二级指标 | 三级指标 | 指标值 |
+|---|---|---|
+| 质量指标 | 完成经济调查单位数据质量 | 按单位完成 |
+| 经济效益指标 | 项目建成效果 | 为可再生能源做出贡献 |
+
+## 正确示例
+| 二级指标 | 三级指标 | 指标值 |
+|---|---|---|
+| 质量指标 | 调查数据审核准确率 | ≥96% |
+| 生态效益指标 | 清洁能源替代效果 | 显著提升 |`,
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    for (const row of ctx.rows) {
+      if (!notMeasurable(row)) continue;
+      const effect = isEffectRow(row);
+      const hit: RuleHit = {
+        indicator: row.index,
+        field: "value",
+        message: `三级指标“${q(row.indicator.name)}”的指标值“${q(row.indicator.value)}”不可衡量`,
+        hint: effect
+          ? "给出量化目标（如“带动企业研发投入增长≥5%”），确难量化时用规定等级（显著提升、有效改善、达到预期）"
+          : "写出数值、比率、金额或完成时限，如“≥95%”“≥4次”“≤50万元”“2023年12月底前”",
+      };
+      if (effect) hit.severity = "warning";
+      hits.push(hit);
+    }
+    return hits;
+  },
+};
+
+export default rule;

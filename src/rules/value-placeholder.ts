@@ -1,0 +1,51 @@
+// value-placeholder: the 指标值 cell still holds template text (文字描述, a bare %, **, XX, 待定) or nothing.
+import { q } from "./value-common.js";
+import type { ProjectRule, RuleHit } from "./types.js";
+
+const rule: ProjectRule = {
+  id: "value-placeholder",
+  severity: "error",
+  scope: "project",
+  description: "指标值为空或仍是模板占位符（文字描述、%、**、XX、待定）",
+  docs: `## 说明
+指标值是考核的标尺。模板里的“文字描述”“%”“**”“XX”“待定”，或只有单位没有数字（“万元”），说明这一格从未填写，
+无法据以评价。占位符只报本规则，不再报“不可衡量”“重复名称”等。
+
+## 错误示例
+| 三级指标 | 指标值 |
+|---|---|
+| 支付时间 | 文字描述 |
+| 服务对象满意度 | % |
+
+## 正确示例
+| 三级指标 | 指标值 |
+|---|---|
+| 资金支付时间 | 2023年12月底前 |
+| 服务对象满意度 | ≥90% |`,
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    for (const row of ctx.rows) {
+      const p = row.parsed;
+      const name = q(row.indicator.name);
+      if (p.kind === "placeholder") {
+        const what = p.form === "只有单位" ? "只有单位、没有数值" : "是模板占位符";
+        hits.push({
+          indicator: row.index,
+          field: "value",
+          message: `三级指标“${name}”的指标值“${q(p.raw)}”${what}`,
+          hint: "填写具体目标值，如“≥90%”“≥4次”“2023年12月底前”或等级“达到预期”",
+        });
+      } else if (p.kind === "empty" && !p.none) {
+        hits.push({
+          indicator: row.index,
+          field: "value",
+          message: `三级指标“${name}”的指标值为空`,
+          hint: "填写具体目标值；该指标不适用时删除整行",
+        });
+      }
+    }
+    return hits;
+  },
+};
+
+export default rule;

@@ -1,0 +1,132 @@
+// value-unit: the unit of a 指标值 is missing (50 万; a bare 90 on a 满意度), unfit (满意度 in 件; a 率 in 元),
+// or spelt in a nonstandard way with an exact fix (100 百分号 → 100%).
+import { normalizeValueText } from "../domain/value.js";
+import {
+  costNotMoney,
+  directionIssue,
+  isCostContext,
+  measureName,
+  over100Issue,
+  q,
+  rewriteValue,
+} from "./value-common.js";
+import type { ProjectRule, RowContext, RuleHit } from "./types.js";
+
+const UNIT_NAMES: Record<string, string> = {
+  count: "计数单位",
+  money: "金额单位",
+  unitCost: "单价单位",
+  duration: "时长单位",
+  measure: "计量单位",
+};
+
+/** A name that measures a ratio: it ends in …率, 满意度 or 满意 (not 满意度调查次数, a count). */
+const RATIO_NAME_RE = /(?:率|满意度|满意)$/;
+function isRatioName(name: string): boolean {
+  return RATIO_NAME_RE.test(name);
+}
+
+function unitHit(row: RowContext): RuleHit | null {
+  const p = row.parsed;
+  if (p.kind !== "quantitative" && p.kind !== "range") return null;
+  const value = q(row.indicator.value);
+  const name = measureName(row.indicator.name);
+  const at = { indicator: row.index, field: "value" as const };
+  if (p.kind === "range") {
+    if (p.unitKind === "none" && isRatioName(name) && p.normalizedHigh <= 100) {
+      return { ...at, message: `指标值“${value}”缺少单位“%”`, hint: "比率类指标写明“%”，如“90%-95%”" };
+    }
+    if (p.standardUnit && !costNotMoney(row)) return spelling(row, p.unit, p.standardUnit);
+    return null;
+  }
+  if (p.kind !== "quantitative") return null;
+  if (p.unitKind === "none" && p.scaled) {
+    // `50 万`: the number is scaled but the unit (元? 户?) was never written.
+    const fix = isCostContext(row) ? rewriteValue(p.raw, { unit: "元" }) : null;
+    const hit: RuleHit = {
+      ...at,
+      message: `指标值“${value}”缺少单位：“万”之后应写明“元”“户”等单位`,
+      hint: fix ? `改为“${fix}”` : "写明完整单位，如“50万元”“1.1万户”",
+    };
+    if (fix) hit.fix = fix;
+    return hit;
+  }
+  if (p.unitKind === "none") {
+    if (isRatioName(name)) {
+      const fix = p.normalized <= 100 ? rewriteValue(p.raw, { unit: "%" }) : null;
+      const hit: RuleHit = {
+        ...at,
+        message: `指标值“${value}”缺少单位，比率类指标“${q(row.indicator.name)}”应以“%”计`,
+        hint: fix ? `改为“${fix}”` : "写明“%”",
+      };
+      if (fix) hit.fix = fix;
+      return hit;
+    }
+    return { ...at, message: `指标值“${value}”缺少计量单位`, hint: "在数值后写明单位，如“个”“次”“户”“万元”“%”" };
+  }
+  const unfitKind = UNIT_NAMES[p.unitKind];
+  if (unfitKind && isRatioName(name)) {
+    return {
+      ...at,
+      message: `“${q(row.indicator.name)}”是比率类指标，指标值“${value}”却使用${unfitKind}“${p.unit}”`,
+      hint: "比率、满意度以“%”计，如“≥90%”；若要考核数量，请改用数量类指标名称（如“××个数”）",
+    };
+  }
+  if (p.standardUnit) {
+    // The rules that rewrite this value already write the standard unit: report the spelling only once.
+    if (directionIssue(row) || over100Issue(row) || costNotMoney(row)) return null;
+    return spelling(row, p.unit, p.standardUnit);
+  }
+  return null;
+}
+
+function spelling(row: RowContext, unit: string, standard: string): RuleHit {
+  const fix = normalizeValueText(row.indicator.value).replace(unit, standard);
+  return {
+    indicator: row.index,
+    field: "value",
+    message: `指标值“${q(row.indicator.value)}”的单位“${unit}”不规范，应写“${standard}”`,
+    hint: `改为“${fix}”`,
+    fix,
+  };
+}
+
+const rule: ProjectRule = {
+  id: "value-unit",
+  severity: "warning",
+  scope: "project",
+  description: "指标值的单位缺失、不完整、不适合该指标，或写法不规范（100 百分号 → 100%）",
+  docs: `## 说明
+单位决定数值的含义：“50 万”是万元还是万户？比率写“件”、满意度写“个”都无法考核；“百分比”“百分号”应写作“%”。
+- 缺失：“50 万”（成本行中可确定为“50万元”并给出修正值）；比率、满意度只写数字（“≥90”→“≥90%”）；其他只写数字的值。
+- 不适合：名称为“……率”“满意度”的指标使用件、个、次、元等单位。
+- 写法不规范：“100 百分号”→“100%”，“≥90 百分比”→“≥90%”。同一个值若已由 value-direction 或 value-over-100
+  给出修正值（修正值已用标准写法），或由 cost-not-money 要求整体改写，本规则不再重复报告。
+
+## 错误示例
+| 三级指标 | 指标值 |
+|---|---|
+| 项目总成本 | 50 万 |
+| 使用率 | 100 百分号 |
+| 数据审查合格率 | ≥90 百分比 |
+| 服务对象满意度 | ≥5件 |
+
+## 正确示例
+| 三级指标 | 指标值 |
+|---|---|
+| 项目总成本 | ≤50万元 |
+| 使用率 | 100% |
+| 数据审查合格率 | ≥90% |
+| 统计调查户数 | ≥192户 |
+| 帮扶农户数 | ≥1.1万户 |`,
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    for (const row of ctx.rows) {
+      const hit = unitHit(row);
+      if (hit) hits.push(hit);
+    }
+    return hits;
+  },
+};
+
+export default rule;

@@ -1,0 +1,625 @@
+// The workspace: the one service API over the store (memory-server style — domain logic here, MCP tools and
+// CLI commands stay thin). Every mutation runs in one store transaction, bumps the project's revision, keeps a
+// snapshot of the previous state for undo, and returns {project, revision, findings}.
+import { randomBytes } from "node:crypto";
+import { realpathSync, statSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { InputError } from "./domain/errors.js";
+import {
+  ProjectSchema,
+  projectRef,
+  type Budget,
+  type Indicator,
+  type JixiaoDocument,
+  type ProfileId,
+  type Project,
+  type SpendingPlan,
+} from "./domain/schema.js";
+import { detectProfile, detectProjectProfile, parentOf, PROFILES } from "./domain/taxonomy.js";
+// Importers, renderers and the drafter are loaded on first use: they pull in exceljs, handlebars and the
+// indicator library, which a server that mostly edits and validates never needs (startup time, memory).
+import type { DraftInput, DraftResult, TextGenerator } from "./draft/index.js";
+import { validate, validateProject } from "./rules/engine.js";
+import type { Finding, Report } from "./rules/types.js";
+import type { Store, StoredProject } from "./store/types.js";
+
+/** A finding with the stable id of the indicator it points at, so a client can call update_indicator directly. */
+export type WorkspaceFinding = Finding & { indicatorId?: string };
+
+export interface FindingSummary {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface MutationResult {
+  project: Project;
+  revision: number;
+  findings: WorkspaceFinding[];
+  summary: FindingSummary;
+}
+
+export interface ProjectView extends MutationResult {
+  documentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProjectListItem {
+  id: string;
+  name: string;
+  code: string;
+  revision: number;
+  indicatorCount: number;
+  budgetTotal: number | null;
+  documentId: string | null;
+  updatedAt: string;
+}
+
+export interface CreateProjectInput {
+  name: string;
+  code?: string;
+  budget: { total: number; fiscal?: number | null; other?: number | null };
+  summary?: string;
+  purpose?: string;
+  goals?: string[];
+  spendingPlan?: Partial<SpendingPlan>;
+  profile?: ProfileId;
+}
+
+export interface ProjectPatch {
+  name?: string;
+  code?: string;
+  summary?: string;
+  purpose?: string;
+  funding?: string;
+  evaluationBasis?: string;
+  goals?: string[];
+  budget?: Partial<Budget>;
+  spendingPlan?: Partial<SpendingPlan>;
+  profile?: ProfileId;
+}
+
+export interface IndicatorInput {
+  level1?: string;
+  level2: string;
+  name: string;
+  value: string;
+  description?: string;
+  basis?: string;
+  unit?: string;
+  direction?: "正向" | "反向";
+  weight?: number;
+}
+
+export type IndicatorPatch = Partial<IndicatorInput>;
+
+export interface RenderResult {
+  format: "markdown" | "html" | "xlsx";
+  /** Markdown inline. */
+  markdown?: string;
+  /** html/xlsx: the written file. */
+  path?: string;
+  bytes?: number;
+  mimeType: string;
+}
+
+export interface ImportResult {
+  documentId: string;
+  profile: ProfileId;
+  projects: (ProjectListItem & { summary: FindingSummary })[];
+  /** Findings that concern the document as a whole (目录, copied goals across projects …). */
+  documentFindings: Finding[];
+  summary: FindingSummary;
+  importWarnings: { line: number | null; message: string }[];
+}
+
+export interface HistoryEntry {
+  revision: number;
+  action: string;
+  at: string;
+}
+
+export interface WorkspaceOptions {
+  /** Folders import_document may read from (real paths are compared). Default: the current directory. */
+  roots?: string[];
+  /** Where render_project writes html/xlsx files. */
+  exportsDir?: string;
+}
+
+const MIME = {
+  markdown: "text/markdown",
+  html: "text/html",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+/** Largest text import_document accepts inline (the seed is ~60 KB). */
+const MAX_IMPORT_TEXT = 5_000_000;
+
+export class Workspace {
+  readonly roots: string[];
+  readonly exportsDir: string;
+
+  constructor(
+    readonly store: Store,
+    opts: WorkspaceOptions = {},
+  ) {
+    this.roots = (opts.roots && opts.roots.length > 0 ? opts.roots : [process.cwd()]).map((r) => resolve(r));
+    this.exportsDir = opts.exportsDir ?? join(process.cwd(), "exports");
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  // ---- projects -------------------------------------------------------------------------------------------
+
+  createProject(input: CreateProjectInput): MutationResult {
+    const name = requireText(input.name, "项目名称（name）");
+    checkAmount(input.budget?.total, "预算数（budget.total）", true);
+    checkAmount(input.budget?.fiscal, "财政资金（budget.fiscal）");
+    checkAmount(input.budget?.other, "其他资金（budget.other）");
+    checkProfile(input.profile);
+    const id = newId("p");
+    const project = parseProject(
+      {
+        id,
+        seq: 1,
+        code: input.code?.trim() ?? "",
+        name,
+        summary: input.summary ?? "",
+        purpose: input.purpose ?? "",
+        budget: { total: input.budget.total, fiscal: input.budget.fiscal ?? null, other: input.budget.other ?? null },
+        spendingPlan: { mar: null, jun: null, oct: null, dec: null, ...input.spendingPlan },
+        goals: input.goals ?? [],
+        indicators: [],
+        ...(input.profile ? { profile: input.profile } : {}),
+      },
+      name,
+    );
+    const stored = this.store.transaction(() => this.store.insertProject({ id, documentId: null, project }));
+    return this.result(stored);
+  }
+
+  updateProject(projectId: string, patch: ProjectPatch, revision?: number): MutationResult {
+    if (patch.name !== undefined) requireText(patch.name, "项目名称（name）");
+    if (patch.budget) {
+      checkAmount(patch.budget.total, "预算数（budget.total）");
+      checkAmount(patch.budget.fiscal, "财政资金（budget.fiscal）");
+      checkAmount(patch.budget.other, "其他资金（budget.other）");
+    }
+    checkProfile(patch.profile);
+    return this.mutate(projectId, revision, "update_project", (p) => {
+      const { budget, spendingPlan, ...rest } = patch;
+      for (const [key, value] of Object.entries(rest)) {
+        if (value !== undefined) (p as Record<string, unknown>)[key] = typeof value === "string" ? value.trim() : value;
+      }
+      if (budget) p.budget = { ...p.budget, ...stripUndefined(budget) };
+      if (spendingPlan) p.spendingPlan = { ...p.spendingPlan, ...stripUndefined(spendingPlan) };
+      return p;
+    });
+  }
+
+  getProject(projectId: string): ProjectView {
+    const row = this.requireProject(projectId);
+    return { ...this.result(row), documentId: row.documentId, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  }
+
+  listProjects(query?: string): ProjectListItem[] {
+    const q = query ? squashLower(query) : "";
+    return this.store
+      .listProjects()
+      .filter((row) => !q || [row.project.name, row.project.code, row.project.summary].some((t) => squashLower(t).includes(q)))
+      .map(listItem);
+  }
+
+  deleteProject(projectId: string, revision?: number): { deleted: string } {
+    return this.store.transaction(() => {
+      const row = this.requireProject(projectId);
+      this.checkRevision(row, revision);
+      this.store.deleteProject(projectId);
+      return { deleted: projectId };
+    });
+  }
+
+  // ---- indicators -----------------------------------------------------------------------------------------
+
+  addIndicators(projectId: string, indicators: IndicatorInput[], revision?: number): MutationResult & { added: string[] } {
+    if (indicators.length === 0) throw new InputError("indicators 为空：请至少给出一条指标（level2、name、value）");
+    const added: string[] = [];
+    const result = this.mutate(projectId, revision, "add_indicators", (p) => {
+      const profileId = p.profile ?? detectProfile({ projects: [{ ...p, indicators: [...p.indicators, ...indicators.map(asRow)] }] });
+      const taken = new Set(p.indicators.map((i) => i.id));
+      indicators.forEach((input, n) => {
+        const row = buildIndicator(input, profileId, `第 ${n + 1} 条指标`);
+        row.id = uniqueIndicatorId(taken);
+        added.push(row.id);
+        p.indicators.push(row);
+      });
+      return p;
+    });
+    return { ...result, added };
+  }
+
+  updateIndicator(projectId: string, indicatorId: string, patch: IndicatorPatch, revision?: number): MutationResult {
+    if (Object.values(patch).every((v) => v === undefined)) {
+      throw new InputError("patch 为空：请给出要修改的字段（level1、level2、name、value、description、basis）");
+    }
+    return this.mutate(projectId, revision, "update_indicator", (p) => {
+      const index = indicatorIndex(p, indicatorId);
+      const current = p.indicators[index];
+      const merged: Indicator = { ...current, ...stripUndefined(patch) };
+      for (const key of ["level1", "level2", "name", "value", "description", "basis"] as const) {
+        merged[key] = (merged[key] ?? "").trim();
+      }
+      if (patch.value !== undefined && patch.value.trim() === "") {
+        throw new InputError(`指标“${current.name}”的指标值（value）不能为空；不需要这一行时请用 remove_indicators 删除`);
+      }
+      if (patch.level2 !== undefined && patch.level1 === undefined) {
+        // A new 二级 may belong to another 一级: infer it again rather than keep a now-wrong parent.
+        const profile = PROFILES[detectProjectProfile(p)];
+        merged.level1 = parentOf(merged.level2, profile) ?? merged.level1;
+      }
+      // Structured fields derived from the old value would now contradict the text.
+      if (patch.value !== undefined) {
+        for (const k of ["operator", "target"] as const) delete merged[k];
+        if (patch.unit === undefined) delete merged.unit;
+      }
+      p.indicators[index] = merged;
+      return p;
+    });
+  }
+
+  removeIndicators(projectId: string, indicatorIds: string[], revision?: number): MutationResult & { removed: string[] } {
+    if (indicatorIds.length === 0) throw new InputError("indicatorIds 为空：请给出要删除的指标 id（用 get_project 查看）");
+    const result = this.mutate(projectId, revision, "remove_indicators", (p) => {
+      for (const id of indicatorIds) indicatorIndex(p, id); // every id must exist, or nothing is removed
+      const drop = new Set(indicatorIds);
+      p.indicators = p.indicators.filter((i) => !drop.has(i.id ?? ""));
+      return p;
+    });
+    return { ...result, removed: [...new Set(indicatorIds)] };
+  }
+
+  // ---- validate / render ----------------------------------------------------------------------------------
+
+  validateProject(projectId: string, profile?: ProfileId): Report & { findings: WorkspaceFinding[] } {
+    checkProfile(profile);
+    const row = this.requireProject(projectId);
+    return this.report(row.project, profile);
+  }
+
+  async renderProject(projectId: string, format: "markdown" | "html" | "xlsx"): Promise<RenderResult> {
+    const { project } = this.requireProject(projectId);
+    const report = this.report(project);
+    const opts = { findings: report.findings, profile: report.profile };
+    const { renderProjectHtml, renderProjectMarkdown, renderProjectXlsx } = await import("./render/index.js");
+    if (format === "markdown") return { format, markdown: renderProjectMarkdown(project, opts), mimeType: MIME.markdown };
+    const content = format === "html" ? renderProjectHtml(project, opts) : await renderProjectXlsx(project, opts);
+    await mkdir(this.exportsDir, { recursive: true });
+    const path = join(this.exportsDir, `${safeFileName(project.name || "项目")}-${projectId}.${format}`);
+    await writeFile(path, content);
+    const bytes = typeof content === "string" ? Buffer.byteLength(content) : content.length;
+    return { format, path, bytes, mimeType: MIME[format] };
+  }
+
+  // ---- import / draft -------------------------------------------------------------------------------------
+
+  async importDocument(input: { path?: string; text?: string }): Promise<ImportResult> {
+    const hasPath = typeof input.path === "string" && input.path.trim() !== "";
+    const hasText = typeof input.text === "string" && input.text.trim() !== "";
+    if (hasPath === hasText) throw new InputError("请二选一：给出 path（允许目录内的文件路径）或 text（绩效文本内容）");
+    let document: JixiaoDocument;
+    let source: string;
+    if (hasPath) {
+      const file = this.resolveAllowedPath(input.path!);
+      const { importFile } = await import("./import/index.js");
+      document = await importFile(file);
+      source = file;
+    } else {
+      if (input.text!.length > MAX_IMPORT_TEXT) throw new InputError(`text 过长（${input.text!.length} 字符），上限 ${MAX_IMPORT_TEXT}；请改用文件导入`);
+      const { importText } = await import("./import/text.js");
+      document = importText(input.text!, { file: "粘贴的文本" });
+      source = "粘贴的文本";
+    }
+    if (document.projects.length === 0) throw new InputError(`${source}：没有找到任何项目绩效目标表，未导入`);
+    const profile = document.profile ?? detectProfile(document);
+    const report = validate(document, { profile });
+    const documentId = newId("d");
+    const { projects, ...meta } = document;
+    const stored = this.store.transaction(() => {
+      this.store.insertDocument({ id: documentId, meta: { ...meta, profile }, source });
+      return projects.map((p) => {
+        const id = newId("p");
+        const taken = new Set<string | undefined>();
+        const project: Project = {
+          ...p,
+          id,
+          profile: p.profile ?? profile,
+          indicators: p.indicators.map((i) => ({ ...i, id: uniqueIndicatorId(taken) })),
+        };
+        return this.store.insertProject({ id, documentId, project });
+      });
+    });
+    const byRef = groupByProject(report.findings);
+    return {
+      documentId,
+      profile,
+      projects: stored.map((row) => ({ ...listItem(row), summary: summarize(byRef.get(projectRef(row.project)) ?? []) })),
+      documentFindings: report.findings.filter((f) => f.project === null),
+      summary: report.summary,
+      importWarnings: document.importWarnings ?? [],
+    };
+  }
+
+  /** Draft a project from a description; with `save` the draft is stored as a new project. */
+  async draft(
+    input: DraftInput,
+    opts: { save?: boolean; generator?: TextGenerator } = {},
+  ): Promise<DraftResult & { saved?: MutationResult }> {
+    requireText(input.name, "项目名称（name）");
+    requireText(input.summary, "项目概况（summary）");
+    const { draftProject } = await import("./draft/index.js");
+    const result = await draftProject(input, opts.generator ? { generator: opts.generator } : {});
+    if (!opts.save) return result;
+    const id = newId("p");
+    const taken = new Set<string | undefined>();
+    const project: Project = {
+      ...result.project,
+      id,
+      indicators: result.project.indicators.map((i) => ({ ...i, id: uniqueIndicatorId(taken) })),
+    };
+    const row = this.store.transaction(() => this.store.insertProject({ id, documentId: null, project }));
+    const saved = this.result(row);
+    return { ...result, project: saved.project, findings: saved.findings, saved };
+  }
+
+  // ---- history --------------------------------------------------------------------------------------------
+
+  history(projectId: string): { revision: number; entries: HistoryEntry[] } {
+    const row = this.requireProject(projectId);
+    const entries = this.store.listSnapshots(projectId).map((s) => ({ revision: s.revision, action: s.action, at: s.at }));
+    return { revision: row.revision, entries };
+  }
+
+  /** Restore the state before the last change (as a new revision, so revisions only grow). */
+  undo(projectId: string, revision?: number): MutationResult & { undone: HistoryEntry } {
+    const { row, undone } = this.store.transaction(() => {
+      const current = this.requireProject(projectId);
+      this.checkRevision(current, revision);
+      const last = this.store.listSnapshots(projectId).at(-1);
+      if (!last) throw new InputError(`项目“${current.project.name}”（${projectId}）没有可撤销的修改`);
+      const saved = this.store.updateProject(projectId, last.project, current.revision);
+      if (!saved) throw this.conflict(current, current.revision);
+      this.store.deleteSnapshot(last.seq);
+      return { row: saved, undone: { revision: last.revision, action: last.action, at: last.at } };
+    });
+    return { ...this.result(row), undone };
+  }
+
+  // ---- internals ------------------------------------------------------------------------------------------
+
+  /** Resolve a path against the allowed roots; symlinks and `..` are resolved before the check. */
+  resolveAllowedPath(path: string): string {
+    const candidate = isAbsolute(path) ? path : resolve(this.roots[0], path);
+    let real: string;
+    try {
+      real = realpathSync(candidate);
+    } catch {
+      throw new InputError(`文件不存在或无法访问：${path}`);
+    }
+    const inside = this.roots.some((root) => {
+      let realRoot: string;
+      try {
+        realRoot = realpathSync(root);
+      } catch {
+        return false;
+      }
+      const rel = relative(realRoot, real);
+      return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+    });
+    if (!inside) {
+      throw new InputError(
+        `路径“${path}”不在允许的目录内（允许：${this.roots.join("、")}）。请把文件放到这些目录下，或启动服务器时用 --root 添加目录`,
+      );
+    }
+    if (statSync(real).isDirectory()) throw new InputError(`${path}：是文件夹，不是文件`);
+    return real;
+  }
+
+  private mutate(projectId: string, revision: number | undefined, action: string, change: (p: Project) => Project): MutationResult {
+    const row = this.store.transaction(() => {
+      const current = this.requireProject(projectId);
+      this.checkRevision(current, revision);
+      const next = parseProject(change(structuredClone(current.project)), current.project.name);
+      next.id = projectId;
+      this.store.addSnapshot({ projectId, revision: current.revision, action, project: current.project });
+      const saved = this.store.updateProject(projectId, next, current.revision);
+      // Another process on the same file wrote between our read and write: refuse, never overwrite.
+      if (!saved) throw this.conflict(current, revision ?? current.revision);
+      return saved;
+    });
+    return this.result(row);
+  }
+
+  private requireProject(projectId: string): StoredProject {
+    const row = typeof projectId === "string" && projectId ? this.store.getProject(projectId) : null;
+    if (!row) {
+      throw new InputError(
+        `找不到项目“${projectId}”。请先调用 list_projects 查看已有项目的 id（形如 p_xxxxxxxx），或用 create_project / import_document 新建`,
+      );
+    }
+    return row;
+  }
+
+  private checkRevision(row: StoredProject, revision: number | undefined): void {
+    if (revision !== undefined && revision !== row.revision) throw this.conflict(row, revision);
+  }
+
+  private conflict(row: StoredProject, given: number): InputError {
+    const latest = this.store.getProject(row.id)?.revision ?? row.revision;
+    return new InputError(
+      `项目“${row.project.name}”（${row.id}）已被修改：当前版本为 ${latest}，你提交的版本是 ${given}。` +
+        `为避免覆盖他人的修改，本次操作未执行。请先用 get_project 重新读取，再基于最新内容修改（revision: ${latest}）`,
+    );
+  }
+
+  private report(project: Project, profile?: ProfileId): Report & { findings: WorkspaceFinding[] } {
+    const report = validateProject(project, profile ? { profile } : {});
+    return { ...report, findings: withIndicatorIds(report.findings, project) };
+  }
+
+  private result(row: StoredProject): MutationResult {
+    const report = this.report(row.project);
+    return { project: row.project, revision: row.revision, findings: report.findings, summary: report.summary };
+  }
+}
+
+// ---- helpers ----------------------------------------------------------------------------------------------
+
+function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(5).toString("hex")}`;
+}
+
+function uniqueIndicatorId(taken: Set<string | undefined>): string {
+  let id = newId("i");
+  while (taken.has(id)) id = newId("i");
+  taken.add(id);
+  return id;
+}
+
+function requireText(value: unknown, label: string): string {
+  if (typeof value !== "string" || value.trim() === "") throw new InputError(`${label}不能为空`);
+  return value.trim();
+}
+
+function checkAmount(value: unknown, label: string, required = false): void {
+  if (value === undefined || value === null) {
+    if (required) throw new InputError(`${label}不能为空：请给出以万元为单位的金额`);
+    return;
+  }
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new InputError(`${label}应为不小于 0 的数字（单位：万元），收到“${String(value)}”`);
+  }
+}
+
+function checkProfile(profile: unknown): void {
+  if (profile !== undefined && !(typeof profile === "string" && profile in PROFILES)) {
+    throw new InputError(`未知的指标体系“${String(profile)}”，可选：${Object.keys(PROFILES).join("、")}`);
+  }
+}
+
+function parseProject(candidate: unknown, name: string): Project {
+  const parsed = ProjectSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`项目“${name}”的数据无效：${issue.path.join(".")} ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+function asRow(input: IndicatorInput): Indicator {
+  return {
+    level1: input.level1 ?? "",
+    level2: input.level2 ?? "",
+    name: input.name ?? "",
+    description: input.description ?? "",
+    value: input.value ?? "",
+    basis: input.basis ?? "",
+  };
+}
+
+/** One new row: 一级 inferred from the 二级 through the profile when not given. */
+function buildIndicator(input: IndicatorInput, profileId: ProfileId, where: string): Indicator {
+  const name = requireText(input.name, `${where}的三级指标名称（name）`);
+  const value = requireText(input.value, `${where}“${name}”的指标值（value）`);
+  const level2 = requireText(input.level2, `${where}“${name}”的二级指标（level2）`);
+  const profile = PROFILES[profileId];
+  let level1 = input.level1?.trim() ?? "";
+  if (!level1) {
+    const parent = parentOf(level2, profile);
+    if (!parent) {
+      const known = Object.entries(profile.level2).map(([l1, l2s]) => `${l1}：${l2s.join("、")}`).join("；");
+      throw new InputError(
+        `${where}“${name}”的二级指标“${level2}”不在指标体系 ${profileId} 中，无法推断一级指标。可用的二级指标——${known}。请改用其中之一，或同时给出 level1`,
+      );
+    }
+    level1 = parent;
+  }
+  const row: Indicator = {
+    ...asRow(input),
+    level1,
+    level2,
+    name,
+    value,
+    description: input.description?.trim() || name,
+    basis: input.basis?.trim() ?? "",
+  };
+  if (input.unit !== undefined) row.unit = input.unit;
+  if (input.direction !== undefined) row.direction = input.direction;
+  if (input.weight !== undefined) row.weight = input.weight;
+  return row;
+}
+
+function indicatorIndex(project: Project, indicatorId: string): number {
+  const index = project.indicators.findIndex((i) => i.id === indicatorId);
+  if (index < 0) {
+    const known = project.indicators.map((i) => `${i.id}（${i.name}）`).join("、") || "（无）";
+    throw new InputError(
+      `项目“${project.name}”中没有 id 为“${indicatorId}”的指标。现有指标：${known}。请用 get_project 查看最新的指标 id`,
+    );
+  }
+  return index;
+}
+
+function withIndicatorIds(findings: Finding[], project: Project): WorkspaceFinding[] {
+  return findings.map((f) => {
+    const id = f.indicator !== null ? project.indicators[f.indicator]?.id : undefined;
+    return id ? { ...f, indicatorId: id } : f;
+  });
+}
+
+function summarize(findings: Finding[]): FindingSummary {
+  const s = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) s[f.severity]++;
+  return s;
+}
+
+function groupByProject(findings: Finding[]): Map<string, Finding[]> {
+  const map = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.project === null) continue;
+    const list = map.get(f.project) ?? [];
+    list.push(f);
+    map.set(f.project, list);
+  }
+  return map;
+}
+
+function listItem(row: StoredProject): ProjectListItem {
+  return {
+    id: row.id,
+    name: row.project.name,
+    code: row.project.code,
+    revision: row.revision,
+    indicatorCount: row.project.indicators.length,
+    budgetTotal: row.project.budget.total,
+    documentId: row.documentId,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function squashLower(text: string): string {
+  return text.replace(/\s+/g, "").toLowerCase();
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A file name from user text: no path separators, reserved or control characters; bounded length. */
+export function safeFileName(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").replace(/^\.+/, "_").trim();
+  return cleaned.slice(0, 60) || "项目";
+}
