@@ -1,9 +1,10 @@
 // MCP round trips over stdio: validate_project on the seed's 9-row project, 1,000 calls, against a spawned
-// `jixiao serve` (node --import tsx, so the pid is the server itself and its RSS can be read from /proc).
+// `jixiao serve`: the built dist/cli.js when present (or JIXIAO_BENCH_CLI), else `node --import tsx src/cli.ts`
+// (tsx's loader thread adds ~30 MB RSS). Either way the pid is the server itself, so its RSS is read from /proc.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,9 +16,11 @@ const WARMUP = 100;
 
 export async function run(): Promise<Record<string, number | object>> {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-bench-mcp-"));
+  const built = process.env.JIXIAO_BENCH_CLI ?? (existsSync(join(REPO, "dist/cli.js")) ? join(REPO, "dist/cli.js") : undefined);
+  const entry = built ? [built] : ["--import", "tsx", "src/cli.ts"];
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: ["--import", "tsx", "src/cli.ts", "serve", "--db", join(dir, "bench.db")],
+    args: [...entry, "serve", "--db", join(dir, "bench.db")],
     cwd: REPO,
     stderr: "ignore",
   });
@@ -42,7 +45,12 @@ export async function run(): Promise<Record<string, number | object>> {
     }
     times.sort((a, b) => a - b);
     const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))]);
-    return { p50_ms: at(0.5), p95_ms: at(0.95), rss_mb: serverRssMb(transport.pid), calls: CALLS };
+    return {
+      p50_ms: at(0.5),
+      p95_ms: at(0.95),
+      rss_mb: serverRssMb(transport.pid),
+      setup: { calls: CALLS, server: built ? "built (dist)" : "tsx (src)" },
+    };
   } finally {
     await client.close();
     rmSync(dir, { recursive: true, force: true });

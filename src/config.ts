@@ -62,10 +62,22 @@ export function checkConfig(raw: unknown, file: string): JixiaoConfig {
   }
   const result = CONFIG.safeParse(raw);
   if (!result.success) {
+    // A union reports at the rule's key; re-check an object setting alone to name the bad field inside it.
     const issue = result.error.issues[0];
-    throw new InputError(`${file}：配置项 ${keyPath(issue)} ${describe(issue)}`);
+    throw new InputError(`${file}：配置项 ${keyPath(innerIssue(raw, issue) ?? issue)} ${describe(innerIssue(raw, issue) ?? issue)}`);
   }
   return result.data as JixiaoConfig;
+}
+
+function innerIssue(raw: unknown, issue: z.core.$ZodIssue): z.core.$ZodIssue | null {
+  if (issue.path[0] !== "rules" || issue.path.length !== 2) return null;
+  const id = String(issue.path[1]);
+  const setting = (raw as { rules: Record<string, unknown> }).rules[id];
+  if (typeof setting !== "object" || setting === null || Array.isArray(setting)) return null;
+  const inner = RULE_OBJECT.safeParse(setting);
+  if (inner.success) return null;
+  const first = inner.error.issues[0];
+  return { ...first, path: ["rules", id, ...first.path] } as z.core.$ZodIssue;
 }
 
 /** Load the config: the explicit file when given, else the nearest `.jixiaorc.json` (see header). */

@@ -134,6 +134,10 @@ const MIME = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 } as const;
 
+const PATCHABLE_PROJECT_FIELDS = new Set([
+  "name", "code", "summary", "purpose", "funding", "evaluationBasis", "goals", "budget", "spendingPlan", "profile",
+]);
+
 /** Largest text import_document accepts inline (the seed is ~60 KB). */
 const MAX_IMPORT_TEXT = 5_000_000;
 
@@ -190,11 +194,18 @@ export class Workspace {
       checkAmount(patch.budget.other, "其他资金（budget.other）");
     }
     checkProfile(patch.profile);
+    const unknown = Object.keys(patch).filter((k) => !PATCHABLE_PROJECT_FIELDS.has(k));
+    if (unknown.length > 0) {
+      throw new InputError(
+        `不能用 update_project 修改字段：${unknown.join("、")}。可修改：${[...PATCHABLE_PROJECT_FIELDS].join("、")}；指标请用 add_indicators / update_indicator / remove_indicators`,
+      );
+    }
     return this.mutate(projectId, revision, "update_project", (p) => {
-      const { budget, spendingPlan, ...rest } = patch;
+      const { budget, spendingPlan, goals, ...rest } = patch;
       for (const [key, value] of Object.entries(rest)) {
         if (value !== undefined) (p as Record<string, unknown>)[key] = typeof value === "string" ? value.trim() : value;
       }
+      if (goals) p.goals = goals.map((g) => g.trim()).filter((g) => g !== "");
       if (budget) p.budget = { ...p.budget, ...stripUndefined(budget) };
       if (spendingPlan) p.spendingPlan = { ...p.spendingPlan, ...stripUndefined(spendingPlan) };
       return p;
@@ -221,6 +232,19 @@ export class Workspace {
       this.store.deleteProject(projectId);
       return { deleted: projectId };
     });
+  }
+
+  // ---- documents ------------------------------------------------------------------------------------------
+
+  /** An imported document: its metadata and its projects as currently stored (edits included). */
+  getDocument(documentId: string): { id: string; source: string | null; createdAt: string; document: JixiaoDocument } {
+    const doc = this.store.getDocument(documentId);
+    if (!doc) throw new InputError(`找不到文档“${documentId}”。文档 id 由 import_document 返回，也见 list_projects 中的 documentId`);
+    const projects = this.store
+      .listProjects()
+      .filter((row) => row.documentId === documentId)
+      .map((row) => row.project);
+    return { id: doc.id, source: doc.source, createdAt: doc.createdAt, document: { ...doc.meta, projects } };
   }
 
   // ---- indicators -----------------------------------------------------------------------------------------

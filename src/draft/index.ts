@@ -1,8 +1,9 @@
 // Drafting entry points: offline (default, no network), an OpenAI-compatible endpoint, or the MCP client's
 // model (sampling). Every path goes through the same validate; model paths through the repair loop.
+import { InputError } from "../domain/errors.js";
 import type { ProfileId } from "../domain/schema.js";
 import { validateProject } from "../rules/engine.js";
-import { labelsFor, rankTemplates } from "./library/index.js";
+import { KINDS, kindById, labelsFor, rankTemplates, roleOf } from "./library/index.js";
 import { confirmations, draftWithModel, type ValidateFn } from "./model.js";
 import { draftOffline } from "./offline.js";
 import type { DraftInput, DraftResult, Suggestion, TextGenerator } from "./types.js";
@@ -36,6 +37,12 @@ export async function draftProject(
 export function suggestIndicators(query: { summary: string; kind?: string; level2?: string; profile?: ProfileId; limit?: number }): Suggestion[] {
   const profile = query.profile ?? "legacy";
   const limit = query.limit ?? 20;
+  if (query.kind && !kindById(query.kind)) {
+    throw new InputError(`未知的项目类型“${query.kind}”，可选：${KINDS.map((k) => k.label).join("、")}`);
+  }
+  if (query.level2 && !roleOf(query.level2)) {
+    throw new InputError(`未知的二级指标“${query.level2}”，如 数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标`);
+  }
   const seen = new Set<string>();
   const out: Suggestion[] = [];
   for (const { kind, template } of rankTemplates({ ...query, profile })) {

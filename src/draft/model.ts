@@ -72,10 +72,11 @@ const defaultValidate: ValidateFn = (project, profile) => validateProject(projec
 export function parseModelDraft(text: string): { ok: true; draft: ModelDraft } | { ok: false; error: string } {
   const start = text.indexOf("{");
   const end = text.lastIndexOf("}");
-  if (start < 0 || end <= start) return { ok: false, error: "输出中没有 JSON 对象" };
+  if (start < 0) return { ok: false, error: "输出中没有 JSON 对象" };
   let data: unknown;
   try {
-    data = JSON.parse(text.slice(start, end + 1));
+    // A cut-off answer has no closing brace: parse it whole so the error says where it broke.
+    data = JSON.parse(end > start ? text.slice(start, end + 1) : text.slice(start));
   } catch (e) {
     return { ok: false, error: `JSON 语法错误（${e instanceof Error ? e.message : String(e)}）` };
   }

@@ -107,7 +107,7 @@ function readFormSheet(ws: ExcelJS.Worksheet, header: HeaderRow, seq: number, wa
 }
 
 /** A flat table: one row per indicator; project columns filled on each project's first row only, or on all. */
-function readFlatSheet(ws: ExcelJS.Worksheet, header: HeaderRow, firstSeq: number, warnings: ImportWarning[]): SheetResult {
+function readFlatSheet(ws: ExcelJS.Worksheet, header: HeaderRow, firstSeq: number, warnings: ImportWarning[], file: string): SheetResult {
   const unit = header.amountUnit ?? findAmountUnit(ws, 1, header.row) ?? "万元";
   const rows = readRawRows(ws, header);
   const projects: Project[] = [];
@@ -134,7 +134,7 @@ function readFlatSheet(ws: ExcelJS.Worksheet, header: HeaderRow, firstSeq: numbe
       groups.push([]);
     }
     if (!projects.length) {
-      throw new InputError(`${ws.name}：工作表“${ws.name}”${cellRef(raw.row, header.columns.projectName ?? header.columns.code ?? 1)} 应有项目名称或项目编码（第一行指标没有所属项目）`);
+      throw new InputError(`${file}：工作表“${ws.name}”${cellRef(raw.row, header.columns.projectName ?? header.columns.code ?? 1)} 应有项目名称或项目编码（第一行指标没有所属项目）`);
     }
     groups[groups.length - 1].push(raw);
   }
@@ -182,7 +182,7 @@ export async function importXlsx(buffer: Buffer, file = "输入"): Promise<Jixia
     requireColumns(header, ws.name, file);
     const flat = Object.keys(header.columns).some((c) => isProjectColumn(c as Column));
     const result = flat
-      ? readFlatSheet(ws, header, projects.length + 1, warnings)
+      ? readFlatSheet(ws, header, projects.length + 1, warnings, file)
       : readFormSheet(ws, header, projects.length + 1, warnings);
     if (result.department && !department) department = result.department;
     // Our own export repeats each project in 指标明细: the form sheet, read first, wins.

@@ -18,7 +18,7 @@ export function serverInstructions(): string {
 export function createServer(workspace: Workspace): McpServer {
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION, title: "绩效目标表助手" },
-    { instructions: serverInstructions(), capabilities: { logging: {} } },
+    { instructions: serverInstructions() },
   );
   registerTools(server, workspace);
   registerResources(server, workspace);

@@ -7,18 +7,24 @@ type Part = "output" | "effect" | "satisfaction" | "cost";
 type Key = "total" | Part;
 
 const N = "([0-9０-９]+|[一二两三四五六七八九十]{1,3})";
-// Each pattern is global: an explanation that splits counts by goal (对应目标一…对应目标二…) is summed.
-const PATTERNS: Record<Key, RegExp> = {
-  total: new RegExp(`(?:共设置?了?|共有|共计|合计)\\s*(?:绩效指标|指标)?\\s*${N}\\s*[项个](?!\\s*(?:绩效)?目标)`, "g"),
-  output: new RegExp(`产出指标\\s*[:：]?\\s*${N}\\s*[项个]`, "g"),
-  // 经济效益指标 2 项 is a sub-count of 效益, not the 效益 count itself.
-  effect: new RegExp(`(?<![济会态境续])(?:效益|效果)指标\\s*[:：]?\\s*${N}\\s*[项个]`, "g"),
-  satisfaction: new RegExp(`(?<![象众])满意度指标\\s*[:：]?\\s*${N}\\s*[项个]`, "g"),
-  cost: new RegExp(`(?<![济会境态])成本指标\\s*[:：]?\\s*${N}\\s*[项个]`, "g"),
-};
+/**
+ * One scan finds every stated count; the label says which. Global: an explanation that splits counts by goal
+ * (对应目标一…对应目标二…) is summed. 经济效益指标 2 项 / 服务对象满意度指标 1 项 / 经济成本指标 are sub-counts, not
+ * the 一级 count, hence the lookbehinds. "共设置2项绩效目标" counts goals, not indicators.
+ */
+const COUNT = new RegExp(
+  `(共设置?了?|共有|共计|合计|产出指标|(?<![济会态境续])(?:效益|效果)指标|(?<![象众])满意度指标|(?<![济会境态])成本指标)` +
+    `\\s*[:：]?\\s*(?:绩效指标|指标)?\\s*${N}\\s*[项个](\\s*(?:绩效)?目标)?`,
+  "g",
+);
 
-/** A literal each pattern needs: most explanations lack some of them, so skip the regex scan. */
-const NEEDS: Record<Key, string> = { total: "", output: "产出指标", effect: "指标", satisfaction: "满意度指标", cost: "成本指标" };
+function keyOf(label: string): Key {
+  if (label.startsWith("产出")) return "output";
+  if (label.startsWith("满意")) return "satisfaction";
+  if (label.startsWith("成本")) return "cost";
+  if (label.endsWith("指标")) return "effect";
+  return "total";
+}
 
 const PART_NAME: Record<Part, string> = { output: "产出指标", effect: "效益指标", satisfaction: "满意度指标", cost: "成本指标" };
 const PART_LEVEL1: Record<Part, string> = { output: "产出指标", effect: "效益指标", satisfaction: "满意度指标", cost: "成本指标" };
@@ -33,17 +39,14 @@ interface Declared {
 export function parseDeclaredCounts(text: string, withCost: boolean): Partial<Record<Key, Declared>> {
   const out: Partial<Record<Key, Declared>> = {};
   if (!text.includes("项") && !text.includes("个")) return out;
-  for (const key of Object.keys(PATTERNS) as Key[]) {
-    if ((key === "cost" && !withCost) || !text.includes(NEEDS[key])) continue;
-    let sum = 0;
-    const texts: string[] = [];
-    for (const m of text.matchAll(PATTERNS[key])) {
-      const n = readCount(m[1]);
-      if (n === null) continue;
-      sum += n;
-      texts.push(m[0].replace(/\s+/g, ""));
-    }
-    if (texts.length > 0) out[key] = { value: sum, text: texts.join("＋") };
+  for (const m of text.matchAll(COUNT)) {
+    const key = keyOf(m[1]);
+    if (m[3] !== undefined || (key === "cost" && !withCost)) continue;
+    const n = readCount(m[2]);
+    if (n === null) continue;
+    const snippet = m[0].replace(/\s+/g, "");
+    const seen = out[key];
+    out[key] = seen ? { value: seen.value + n, text: `${seen.text}＋${snippet}` } : { value: n, text: snippet };
   }
   return out;
 }

@@ -1,15 +1,12 @@
 // goal-copied: a project's goal text identical to another project's in the same document (copy and paste).
-import { isPlaceholderGoal } from "./goal-placeholder.js";
-import { quoted, squash, stripNumbering } from "./structure-util.js";
+import { isPlaceholderNormalized, normalizeGoal } from "./goal-placeholder.js";
+import { quoted } from "./structure-util.js";
 import { projectRef } from "../domain/schema.js";
 import type { DocumentRule, RuleHit } from "./types.js";
 
 /** Whitespace-, numbering- and end-punctuation-insensitive key of a goal list; null when it is template text. */
 function goalKey(goals: readonly string[]): string | null {
-  const items = goals
-    .filter((g) => g.trim() !== "" && !isPlaceholderGoal(g))
-    .map((g) => squash(stripNumbering(g)).replace(/[。；;，,.]+$/, ""))
-    .filter(Boolean);
+  const items = goals.map(normalizeGoal).filter((g) => !isPlaceholderNormalized(g));
   return items.length === 0 ? null : items.join("|");
 }
 

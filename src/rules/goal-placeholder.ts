@@ -5,9 +5,17 @@ import type { ProjectRule, RuleHit } from "./types.js";
 /** Template text left in the 绩效目标 cell by the form, judged after the item numbering is removed. */
 const TEMPLATE = /^(?:目标内容\d*|目标\d*|绩效目标\d*|文字描述|请输入.*|请填写.*|待定|待补充|暂无|无|略|[xX×*＊…。.、\-—_]+|.*[xX]{2,}.*)$/;
 
+/** A goal as compared: numbering, whitespace and end punctuation removed. */
+export function normalizeGoal(text: string): string {
+  return squash(stripNumbering(text)).replace(/[。；;，,.]+$/, "");
+}
+
 export function isPlaceholderGoal(text: string): boolean {
-  const t = squash(stripNumbering(text)).replace(/[。；;，,]+$/, "");
-  return t === "" || TEMPLATE.test(t);
+  return isPlaceholderNormalized(normalizeGoal(text));
+}
+
+export function isPlaceholderNormalized(normalized: string): boolean {
+  return normalized === "" || TEMPLATE.test(normalized);
 }
 
 const rule: ProjectRule = {

@@ -4,9 +4,8 @@ import type { ProjectRule, RuleHit } from "./types.js";
 
 /** Compare names without whitespace, a trailing unit note such as （%） and case. */
 function nameKey(name: string): string {
-  return squash(name)
-    .replace(/[（(][^（()）]*[)）]$/, "")
-    .toLowerCase();
+  const key = squash(name).toLowerCase();
+  return key.endsWith("）") || key.endsWith(")") ? key.replace(/[（(][^（()）]*[)）]$/, "") : key;
 }
 
 const rule: ProjectRule = {

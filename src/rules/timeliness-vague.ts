@@ -1,15 +1,23 @@
-// timeliness-vague: a 时效 value that promises punctuality in words (按时完成, 及时兑现) with no date or rate.
-import { isVagueTimeliness, q } from "./value-common.js";
-import type { ProjectRule, RuleHit } from "./types.js";
+// timeliness-vague: a 时效 value with no date, rate or duration: punctuality in words (按时完成, 及时兑现) or an amount.
+import { isTimelinessRow, isVagueTimeliness, q } from "./value-common.js";
+import type { ProjectRule, RowContext, RuleHit } from "./types.js";
+
+const NOT_TIME_UNITS = new Set(["count", "money", "unitCost", "measure"]);
+
+/** A 时效 value that is an amount (完成1.1万户配送): a quantity, but no date, rate or duration. */
+function amountInTimeliness(row: RowContext): boolean {
+  const p = row.parsed;
+  return isTimelinessRow(row) && (p.kind === "quantitative" || p.kind === "range") && NOT_TIME_UNITS.has(p.unitKind);
+}
 
 const rule: ProjectRule = {
   id: "timeliness-vague",
   severity: "info",
   scope: "project",
-  description: "时效指标只写“按时完成”“及时”等，没有具体时限或及时率",
+  description: "时效指标只写“按时完成”“及时”或一个数量，没有具体时限、及时率或时长",
   docs: `## 说明
 时效指标考核“何时完成”，应写明时限（2023年12月底前、6月30日前）、及时率（≥95%）或时长（≤15个工作日）。
-“按时完成”“及时兑现”没有说明按什么时间，无法核对。本规则命中的行不再报“不可衡量”；照抄名称的值
+“按时完成”“及时兑现”没有说明按什么时间，无法核对；“完成1.1万户配送”是数量，也没有时限。本规则命中的行不再报“不可衡量”；照抄名称的值
 （规定时间内完成 → 规定时间内完成）由 value-repeats-name 报告。
 
 ## 错误示例
@@ -17,20 +25,25 @@ const rule: ProjectRule = {
 |---|---|
 | 按照调查时间完成经济普查 | 按时完成 |
 | 按照要求时间内兑现资金 | 及时兑现 |
+| 及时配送到户 | 完成 1.1 万户配送 |
 
 ## 正确示例
 | 三级指标 | 指标值 |
 |---|---|
 | 经济普查完成时间 | 2023年12月底前 |
-| 资金兑现及时率 | ≥95% |`,
+| 资金兑现及时率 | ≥95% |
+| 型煤配送完成时间 | 2023年11月15日前 |`,
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const row of ctx.rows) {
-      if (!isVagueTimeliness(row)) continue;
+      const amount = amountInTimeliness(row);
+      if (!amount && !isVagueTimeliness(row)) continue;
       hits.push({
         indicator: row.index,
         field: "value",
-        message: `时效指标“${q(row.indicator.name)}”的指标值“${q(row.indicator.value)}”没有具体时限`,
+        message: amount
+          ? `时效指标“${q(row.indicator.name)}”的指标值“${q(row.indicator.value)}”是数量，没有时限`
+          : `时效指标“${q(row.indicator.name)}”的指标值“${q(row.indicator.value)}”没有具体时限`,
         hint: "写明完成时限（如“2023年12月底前”）、及时率（如“≥95%”）或办理时长（如“≤15个工作日”）",
       });
     }

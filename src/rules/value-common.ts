@@ -3,7 +3,7 @@
 //   placeholder > question > repeats-name > (cost-not-money in 成本 rows | timeliness-vague in 时效 rows) > not-measurable
 // and the nonstandard unit spelling is left to whichever rule already rewrites the value (direction, over-100).
 import { normalizeValueText } from "../domain/value.js";
-import type { Operator, ParsedValue, QuantitativeValue } from "../domain/value.types.js";
+import type { Operator, ParsedValue } from "../domain/value.types.js";
 import type { RowContext } from "./types.js";
 import {
   COST_CONTROL_RE,
@@ -40,11 +40,8 @@ export function bare(text: string): string {
   return out;
 }
 
-/** Text as quoted in a message: one line, long text shortened. */
-export function q(text: string, max = 40): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max)}…` : t;
-}
+/** Text as quoted in a message: one line, long text shortened (the structure rules' helper, one place). */
+export { quoted as q } from "./structure-util.js";
 
 const MOF_COST_LEVEL2 = new Set(["经济成本指标", "社会成本指标", "生态环境成本指标"]);
 
@@ -169,24 +166,28 @@ const OP_WORDS: Record<string, Operator> = {
   ">": ">", 大于: ">", "<": "<", 小于: "<", "=": "=", 等于: "=",
 };
 
-export function rewriteValue(raw: string, change: { operator?: Operator | null; unit?: string }): string | null {
+export interface ValueChange {
+  operator?: Operator | null;
+  /** Replace a nonstandard unit spelling: [written, standard] (百分比 → %). */
+  respell?: [string, string];
+  /** Append a missing unit (50 万 → 50万元). */
+  append?: string;
+}
+
+export function rewriteValue(raw: string, change: ValueChange): string | null {
   const m = REWRITE_RE.exec(normalizeValueText(raw));
   if (!m) return null;
   const [, opWord, num, mult = "", unit, trailing] = m;
   if (/\d/.test(unit)) return null;
   let op: Operator | null = opWord ? OP_WORDS[opWord] : trailing ? (trailing.includes("上") ? ">=" : "<=") : null;
   if (change.operator !== undefined) op = change.operator;
-  const newUnit = change.unit ?? unit;
+  let newUnit = change.respell ? unit.replace(change.respell[0], change.respell[1]) : unit;
+  if (change.append) newUnit += change.append;
   return `${op ? OP_SYMBOL[op] : ""}${num}${mult}${newUnit}`;
 }
 
 export function opSymbol(op: Operator): string {
   return OP_SYMBOL[op];
-}
-
-/** The unit as it should be written (百分比 → %). */
-export function standardUnitOf(p: QuantitativeValue): string {
-  return p.standardUnit ?? p.unit;
 }
 
 export interface DirectionIssue {
@@ -218,7 +219,8 @@ export function directionIssue(row: RowContext): DirectionIssue | null {
   // Flipping ≤100% gives ≥100%, itself a wrong form: no certain fix there.
   const flippedToFull = measure === "higher" && p.normalized >= 100;
   if (!flippedToFull) {
-    const fix = rewriteValue(p.raw, { operator: FLIP[p.operator], unit: standardUnitOf(p) });
+    const respell: [string, string] | undefined = p.standardUnit ? [p.unit, p.standardUnit] : undefined;
+    const fix = rewriteValue(p.raw, { operator: FLIP[p.operator], ...(respell ? { respell } : {}) });
     if (fix) issue.fix = fix;
   }
   return issue;

@@ -42,7 +42,7 @@ function unitHit(row: RowContext): RuleHit | null {
   if (p.kind !== "quantitative") return null;
   if (p.unitKind === "none" && p.scaled) {
     // `50 万`: the number is scaled but the unit (元? 户?) was never written.
-    const fix = isCostContext(row) ? rewriteValue(p.raw, { unit: "元" }) : null;
+    const fix = isCostContext(row) ? rewriteValue(p.raw, { append: "元" }) : null;
     const hit: RuleHit = {
       ...at,
       message: `指标值“${value}”缺少单位：“万”之后应写明“元”“户”等单位`,
@@ -53,7 +53,7 @@ function unitHit(row: RowContext): RuleHit | null {
   }
   if (p.unitKind === "none") {
     if (isRatioName(name)) {
-      const fix = p.normalized <= 100 ? rewriteValue(p.raw, { unit: "%" }) : null;
+      const fix = p.normalized <= 100 ? rewriteValue(p.raw, { append: "%" }) : null;
       const hit: RuleHit = {
         ...at,
         message: `指标值“${value}”缺少单位，比率类指标“${q(row.indicator.name)}”应以“%”计`,

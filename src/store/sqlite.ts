@@ -80,7 +80,7 @@ class SqliteStore implements Store {
   constructor(private readonly db: Database.Database) {
     this.stmts = {
       getProject: db.prepare<[string], ProjectRow>("SELECT * FROM projects WHERE id = ?"),
-      listProjects: db.prepare<[], ProjectRow>("SELECT * FROM projects ORDER BY created_at, id"),
+      listProjects: db.prepare<[], ProjectRow>("SELECT * FROM projects ORDER BY rowid" /* insertion order: a document keeps its project order */),
       insertProject: db.prepare(
         "INSERT INTO projects (id, document_id, revision, data, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?)",
       ),

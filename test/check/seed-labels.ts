@@ -9,9 +9,17 @@ interface ProjectLabels {
   project: string[];
   rows: string[][];
 }
+export interface KnownMiss {
+  project: string;
+  row: number;
+  rule: string;
+  why: string;
+}
 export interface SeedLabels {
   document: string[];
   projects: Record<string, ProjectLabels>;
+  /** Labelled findings the rules do not raise yet (reported to the lead, not counted as failures). */
+  knownMisses: KnownMiss[];
 }
 
 export function loadSeedLabels(): SeedLabels {
@@ -30,12 +38,16 @@ export interface Comparison {
   missed: string[];
   /** Errors raised on rows labelled clean — the rules reject what a reviewer accepts. */
   falseErrors: string[];
+  /** Known misses that are missed as recorded. */
+  known: string[];
+  /** Known misses the rules now raise: remove them from knownMisses. */
+  knownNowRaised: string[];
   /** Anything raised but not labelled (shown, not failing unless it is an error on a clean row). */
   unlabelled: string[];
 }
 
 export function compareWithLabels(document: JixiaoDocument, findings: Finding[], labels: SeedLabels): Comparison {
-  const out: Comparison = { missed: [], falseErrors: [], unlabelled: [] };
+  const out: Comparison = { missed: [], falseErrors: [], known: [], knownNowRaised: [], unlabelled: [] };
   const where = (code: string | null, row: number | null) =>
     code === null ? "文档" : `${code} ${labels.projects[code]?.name ?? ""}${row === null ? "（项目）" : ` 第${row}行(0起)`}`;
   const raisedAt = (code: string | null, row: number | null | "any") =>
@@ -67,7 +79,13 @@ export function compareWithLabels(document: JixiaoDocument, findings: Finding[],
     pl.rows.forEach((rowLabels, i) => {
       const { required, allowed } = split(rowLabels);
       const raised = raisedAt(code, i);
-      for (const id of required) if (!raised.some((f) => f.rule === id)) out.missed.push(`${where(code, i)} 「${project.indicators[i]?.value}」: ${id}`);
+      for (const id of required) {
+        const known = labels.knownMisses.find((k) => k.project === code && k.row === i && k.rule === id);
+        const isRaised = raised.some((f) => f.rule === id);
+        const line = `${where(code, i)} 「${project.indicators[i]?.value}」: ${id}`;
+        if (known) (isRaised ? out.knownNowRaised : out.known).push(isRaised ? line : `${line} — ${known.why}`);
+        else if (!isRaised) out.missed.push(line);
+      }
       for (const f of raised) {
         if (allowed.has(f.rule)) continue;
         const line = `${where(code, i)} 「${project.indicators[i]?.value}」: ${f.rule} [${f.severity}] ${f.message}`;
@@ -84,6 +102,8 @@ export function describeComparison(c: Comparison): string {
   return (
     part("标注了但未报告 (labelled-but-missed)", c.missed) +
     part("干净行上报告了错误 (error on a clean row)", c.falseErrors) +
+    part("已知漏报现已报告，请从 knownMisses 删除 (known miss now raised)", c.knownNowRaised) +
+    part("已知漏报 (known misses, reported to the lead)", c.known) +
     part("报告了但未标注 (raised-but-unlabelled)", c.unlabelled)
   );
 }

@@ -91,8 +91,10 @@ describe("stdio server (spawned)", () => {
 
   it("refuses a stale write from a second server process on the same file, then accepts the retry", async () => {
     const db = tmpDb();
-    const a = await connect(stdioTransport(["--db", db]));
-    const b = await connect(stdioTransport(["--db", db]));
+    const [a, b] = await Promise.all([
+      connect(stdioTransport(["--db", db], { direct: true })),
+      connect(stdioTransport(["--db", db], { direct: true })),
+    ]);
     const created = await call(a, "create_project", createArgs());
     const projectId = created.project.id;
     const seenByB = await call(b, "get_project", { projectId });

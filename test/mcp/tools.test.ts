@@ -33,6 +33,7 @@ describe("server surface", () => {
     for (const name of [
       "create_project", "update_project", "add_indicators", "update_indicator", "remove_indicators",
       "get_project", "list_projects", "validate_project", "render_project", "import_document", "undo",
+      "draft_project", "suggest_indicators",
     ]) {
       const tool = byName.get(name);
       expect(tool, name).toBeDefined();
@@ -42,7 +43,7 @@ describe("server surface", () => {
         expect((schema as { description?: string }).description, `${name}.${field}`).toBeTruthy();
       }
     }
-    expect(tools.length).toBeLessThanOrEqual(13);
+    expect(tools.length).toBe(13);
     expect(byName.get("get_project")!.annotations).toMatchObject({ readOnlyHint: true });
     expect(byName.get("remove_indicators")!.annotations).toMatchObject({ destructiveHint: true });
     expect(byName.get("update_indicator")!.annotations).toMatchObject({ readOnlyHint: false, idempotentHint: true });
@@ -385,3 +386,15 @@ async function inMemoryClientOn(workspace: typeof ctx.workspace) {
   const client = await connect(c);
   return { client, close: async () => { await client.close(); await server.close(); } };
 }
+
+describe("drafting tools (registered from the drafting helper's files)", () => {
+  it("draft_project with save stores an editable project", async () => {
+    const r = await call(ctx.client, "draft_project", { name: "基层统计人员业务培训", summary: "组织基层统计人员业务培训4次", budget: 2, save: true });
+    expect(r.projectId).toMatch(/^p_/);
+    const listed = await call(ctx.client, "list_projects");
+    expect(listed.projects.map((p: { id: string }) => p.id)).toEqual([r.projectId]);
+    const view = await call(ctx.client, "get_project", { projectId: r.projectId });
+    expect(view.project.indicators.length).toBeGreaterThan(0);
+    expect(view.project.indicators.every((i: { id?: string }) => /^i_/.test(i.id ?? ""))).toBe(true);
+  });
+});

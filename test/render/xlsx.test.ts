@@ -233,7 +233,7 @@ describe("Excel fixtures", () => {
     expect(doc.projects[0].indicators[0]).toMatchObject({ value: "完成培训", operator: ">=", target: 200, unit: "人次", direction: "正向" });
   });
 
-  it("the committed fixtures are what the generator writes (they exist and are zip files)", () => {
+  it("the generated fixtures are committed next to their generator as .xlsx (zip) files", () => {
     for (const f of ["person-form.xlsx", "person-plain.xlsx", "budget-export-a.xlsx", "budget-export-b.xlsx"]) {
       expect(readFileSync(join(ROOT, "test/fixtures/xlsx", f)).subarray(0, 2).toString()).toBe("PK");
     }
@@ -291,5 +291,15 @@ describe("jixiao render", () => {
   it("rejects an unknown format or project with a Chinese message", async () => {
     await expect(runRender(goldPath, { to: "pdf" })).rejects.toThrow(/--to 应为 md、html 或 xlsx/);
     await expect(runRender(goldPath, { to: "md", project: "NOPE" })).rejects.toThrow(/找不到项目“NOPE”/);
+  });
+});
+
+describe("flat tables without a project on the first row", () => {
+  it("names the file, sheet and cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("导出");
+    ws.addRow(["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]);
+    ws.addRow([null, "产出指标", "数量指标", "培训人次", "≥200人次"]);
+    await expect(importXlsx(await save(wb), "f.xlsx")).rejects.toThrow(/^f\.xlsx：工作表“导出”A2 应有项目名称或项目编码/);
   });
 });

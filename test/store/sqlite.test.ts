@@ -71,6 +71,12 @@ describe("sqlite store", () => {
     expect(store.getProject("p_1")).toBeNull();
   });
 
+  it("lists projects in insertion order", () => {
+    const store = openSqliteStore(":memory:");
+    for (const id of ["p_c", "p_a", "p_b"]) store.insertProject({ id, documentId: null, project: project(id) });
+    expect(store.listProjects().map((p) => p.id)).toEqual(["p_c", "p_a", "p_b"]);
+  });
+
   it("stores documents with their metadata", () => {
     const store = openSqliteStore(":memory:");
     store.insertDocument({ id: "d_1", meta: { unit: "万元", toc: [], year: 2023 }, source: "a.txt" });

@@ -62,6 +62,14 @@ describe("Workspace", () => {
     expect(inputError(() => ws.updateProject(id, { summary: "旧" }, 1))).toMatch(/当前版本为 2.*你提交的版本是 1.*get_project/);
   });
 
+  it("refuses to patch fields update_project does not own", () => {
+    const { ws } = workspace();
+    const id = ws.createProject(createArgs()).project.id!;
+    const message = inputError(() => ws.updateProject(id, { indicators: [] } as never));
+    expect(message).toContain("indicators");
+    expect(message).toContain("update_indicator");
+  });
+
   it("deletes a project", () => {
     const { ws } = workspace();
     const id = ws.createProject(createArgs()).project.id!;
@@ -92,6 +100,22 @@ describe("Workspace", () => {
     expect(stored.project.name).toBe("基层统计人员业务培训");
     expect(stored.project.indicators.every((i) => /^i_/.test(i.id ?? ""))).toBe(true);
     await expect(ws.draft({ name: "", summary: "x" })).rejects.toThrow(/项目名称/);
+  });
+});
+
+describe("documents", () => {
+  it("imports a document and gives it back with its edited projects", async () => {
+    const { ws, dir } = workspace();
+    const { copyFileSync } = await import("node:fs");
+    copyFileSync(new URL("../../examples/chengde-gxq-2023.gold.json", import.meta.url), join(dir, "seed.json"));
+    const imported = await ws.importDocument({ path: join(dir, "seed.json") });
+    const first = imported.projects[0];
+    ws.updateProject(first.id, { summary: "改过的概况" });
+    const back = ws.getDocument(imported.documentId);
+    expect(back.document.projects).toHaveLength(14);
+    expect(back.document.year).toBe(2023);
+    expect(back.document.projects[0].summary).toBe("改过的概况");
+    expect(inputError(() => ws.getDocument("d_missing"))).toContain("import_document");
   });
 });
 

@@ -10,6 +10,15 @@ export type { IndicatorTemplate, ProjectKind, Role, Slot } from "./types.js";
 
 /** A cue in the project name says more than one in a long summary. */
 const NAME_WEIGHT = 3;
+/** A cue heading the name (…业务培训, 经济普查…) says what the project is; topic words before it do not. */
+const HEAD_WEIGHT = 8;
+/** Generic endings of project names that carry no kind: 工作经费, 专项, 项目. */
+const GENERIC_TAIL = /(?:工作经费|专项资金|工作专项|工作|经费|专项|项目|资金|费用)+$/;
+
+function nameHead(name: string): string {
+  const stripped = name.replace(GENERIC_TAIL, "");
+  return stripped || name;
+}
 
 export interface KindScore {
   kind: ProjectKind;
@@ -26,6 +35,7 @@ function countOccurrences(text: string, cue: string): number {
 export function rankKinds(name: string, summary: string): KindScore[] {
   const n = name.replace(/\s+/g, "");
   const s = summary.replace(/\s+/g, "");
+  const head = nameHead(n);
   const scores: KindScore[] = [];
   for (const kind of KINDS) {
     let score = 0;
@@ -33,6 +43,7 @@ export function rankKinds(name: string, summary: string): KindScore[] {
       // Longer cues are more specific (清洁取暖 vs 系统): weight by length.
       const w = cue.length >= 3 ? 1.5 : 1;
       score += w * (NAME_WEIGHT * Math.min(countOccurrences(n, cue), 1) + Math.min(countOccurrences(s, cue), 3));
+      if (head.slice(-(cue.length + 2)).includes(cue)) score += HEAD_WEIGHT;
     }
     // The fallback kind's cues (经费, 保障) are generic: any specific kind that matches should win.
     if (kind.id === FALLBACK_KIND_ID) score *= 0.5;

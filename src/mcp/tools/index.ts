@@ -14,8 +14,8 @@ import * as importDocument from "./import_document.js";
 import * as undo from "./undo.js";
 // >>> Drafting tools (owned by the drafting helper): draft_project.ts, suggest_indicators.ts.
 // They export `register(server, workspace)` like the others. Uncomment once both files exist:
-// import * as draftProject from "./draft_project.js";
-// import * as suggestIndicators from "./suggest_indicators.js";
+import * as draftProject from "./draft_project.js";
+import * as suggestIndicators from "./suggest_indicators.js";
 // <<<
 
 export interface ToolModule {
@@ -34,7 +34,9 @@ export const TOOLS: ToolModule[] = [
   renderProject,
   importDocument,
   undo,
-  // >>> drafting tools: draftProject, suggestIndicators,
+  // >>> drafting tools
+  draftProject,
+  suggestIndicators,
   // <<<
 ];
 
