@@ -45,7 +45,7 @@ export function groundNumbers(input: DraftInput, project: Project): NumberCheck[
       else if (deadline && m.index === 0 && n === thisYear) source = "budget-year";
       else if (deadline && m[0] === deadline[2] && n === Math.max(12, ...(input.spendingMonths ?? []))) source = "year-end-month";
       else if (deadline && m[0] === deadline[2] && (input.spendingMonths ?? []).includes(n)) source = "year-end-month";
-      else if (value === "=100%") source = "full-compliance";
+      else if (value === "=100%" && /(?:合格率|准确率|通过率)$/.test(ind.name)) source = "full-compliance";
       out.push({ indicator, value: ind.value, number: m[0], source });
     }
   });

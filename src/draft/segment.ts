@@ -26,10 +26,11 @@ function loadJieba(): Jieba | null {
 const CJK_RUN = /[\u4e00-\u9fff]+|[a-zA-Z0-9]+/g;
 const WORDLIKE = /^[\u4e00-\u9fffa-zA-Z0-9]+$/;
 
-function bigrams(text: string): string[] {
+/** The fallback segmentation: overlapping character bigrams of each Chinese run; other runs whole. */
+export function bigrams(text: string): string[] {
   const out: string[] = [];
   for (const run of text.match(CJK_RUN) ?? []) {
-    if (run.length === 1 || /^[a-zA-Z0-9]+$/.test(run)) out.push(run);
+    if (/^[a-zA-Z0-9]+$/.test(run)) out.push(run);
     else for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
   }
   return out;

@@ -10,10 +10,8 @@ import {
   COST_RE,
   GAIN_RE,
   GROWTH_RE,
-  RATE_NAME_RE,
   TIMELY_RE,
   measureDirection,
-  type MeasureDirection,
 } from "./vocabulary/measures.js";
 
 const PERCENT_TAG_RE = /[（(]\s*[%％‰]\s*[)）]/g;
@@ -25,19 +23,12 @@ export function measureName(name: string): string {
   return name.replace(PERCENT_TAG_RE, "").replace(/\s+/g, "");
 }
 
-/** Text reduced for comparison: no whitespace, punctuation or symbols. */
-// Names, values and 依据 repeat across the rows of a large document (问卷调查, 按照省市文件要求): reduce each once.
-const bareCache = new Map<string, string>();
-const BARE_CACHE_LIMIT = 50_000;
+const PUNCT_TEST_RE = new RegExp(PUNCT_RE.source);
 
+/** Text reduced for comparison: no whitespace, punctuation or symbols. */
 export function bare(text: string): string {
-  let out = bareCache.get(text);
-  if (out === undefined) {
-    out = text.replace(PUNCT_RE, "");
-    if (bareCache.size >= BARE_CACHE_LIMIT) bareCache.clear();
-    bareCache.set(text, out);
-  }
-  return out;
+  // Most cells hold no punctuation at all: test before building a new string.
+  return PUNCT_TEST_RE.test(text) ? text.replace(PUNCT_RE, "") : text;
 }
 
 /** Text as quoted in a message: one line, long text shortened (the structure rules' helper, one place). */
@@ -92,15 +83,6 @@ export function isGrowthName(name: string): boolean {
   return GROWTH_RE.test(name);
 }
 
-export function isRateName(name: string): boolean {
-  return RATE_NAME_RE.test(measureName(name));
-}
-
-/** The measure's direction from its name, else from its description. */
-export function rowDirection(row: RowContext): MeasureDirection | null {
-  return measureDirection(measureName(row.indicator.name)) ?? null;
-}
-
 /** Free text that is not a question (placeholders, questions and grades are parsed kinds of their own). */
 function plainText(p: ParsedValue): boolean {
   return p.kind === "text" && !p.question;
@@ -111,23 +93,15 @@ export function repeatsName(row: RowContext): boolean {
   return repeatedField(row) !== null;
 }
 
-// Several rules ask the same questions of a row; the rows of one validate() run are shared objects, so answers
-// are kept per row object (a WeakMap lets them go with the run).
-const repeatedCache = new WeakMap<RowContext, "name" | "description" | null>();
-
 /** Which field the value restates: "name" or "description"; null when it restates neither. */
 export function repeatedField(row: RowContext): "name" | "description" | null {
-  let field = repeatedCache.get(row);
-  if (field === undefined) {
-    field = findRepeatedField(row);
-    repeatedCache.set(row, field);
-  }
-  return field;
+  const p = row.parsed;
+  // Only free text without a number can be a mere restatement: most rows leave here.
+  if (p.kind !== "text" || p.question || p.hasNumber) return null;
+  return findRepeatedField(row);
 }
 
 function findRepeatedField(row: RowContext): "name" | "description" | null {
-  const p = row.parsed;
-  if (!plainText(p) || (p.kind === "text" && p.hasNumber)) return null;
   const value = bare(row.indicator.value);
   if (value.length < 2) return null;
   for (const field of ["name", "description"] as const) {
@@ -143,7 +117,7 @@ export function isVagueTimeliness(row: RowContext): boolean {
   return isTimelinessRow(row) && plainText(row.parsed) && !repeatsName(row) && TIMELY_RE.test(row.indicator.value);
 }
 
-/** Why a money-cost row's value is not a cost, or null when it is fine or already reported by an earlier rule. */
+/** A money-cost row whose value is not a cost (and not already reported by an earlier rule of the chain). */
 export function costNotMoney(row: RowContext): boolean {
   if (!isMoneyCostRow(row)) return false;
   const p = row.parsed;

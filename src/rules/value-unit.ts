@@ -10,6 +10,7 @@ import {
   q,
   rewriteValue,
 } from "./value-common.js";
+import { RATE_NAME_RE } from "./vocabulary/measures.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 
 const UNIT_NAMES: Record<string, string> = {
@@ -20,10 +21,8 @@ const UNIT_NAMES: Record<string, string> = {
   measure: "计量单位",
 };
 
-/** A name that measures a ratio: it ends in …率, 满意度 or 满意 (not 满意度调查次数, a count). */
-const RATIO_NAME_RE = /(?:率|满意度|满意)$/;
 function isRatioName(name: string): boolean {
-  return RATIO_NAME_RE.test(name);
+  return RATE_NAME_RE.test(name);
 }
 
 function unitHit(row: RowContext): RuleHit | null {

@@ -32,18 +32,30 @@ export function textOf(r: CallToolResult): string {
  */
 export function stdioTransport(args: string[], opts: { env?: Record<string, string>; direct?: boolean } = {}): StdioClientTransport {
   const launcher = opts.direct ? { command: process.execPath, args: ["--import", "tsx"] } : { command: TSX, args: [] };
-  return new StdioClientTransport({
+  const transport = new StdioClientTransport({
     command: launcher.command,
     args: [...launcher.args, "src/cli.ts", "serve", ...args],
     cwd: REPO,
     env: { ...(process.env as Record<string, string>), ...opts.env },
     stderr: "pipe",
   });
+  const log: string[] = [];
+  serverLogs.set(transport, log);
+  transport.stderr?.on("data", (d: Buffer) => log.push(d.toString("utf8")));
+  return transport;
 }
+
+/** Server stderr per spawned transport, so a failed start shows why. */
+const serverLogs = new WeakMap<object, string[]>();
 
 export async function connect(transport: Parameters<Client["connect"]>[0]): Promise<Client> {
   const client = new Client({ name: "jixiao-test", version: "0.0.0" });
-  await client.connect(transport);
+  try {
+    await client.connect(transport);
+  } catch (e) {
+    const log = serverLogs.get(transport)?.join("") ?? "";
+    throw new Error(`${(e as Error).message}${log ? `\nserver stderr:\n${log}` : ""}`);
+  }
   return client;
 }
 

@@ -87,8 +87,8 @@ export const GROWTH_RE = new RegExp(alternation(GROWTH_WORDS));
 export const TIMELY_RE = new RegExp(alternation(TIMELY_WORDS));
 export const SOURCE_RE = new RegExp(alternation(SOURCE_WORDS));
 export const UNIT_WORD_SET: ReadonlySet<string> = new Set(UNIT_WORDS);
-/** A name that is a rate or a degree (ends in 率 or 度, e.g. 使用率, 满意度) wants a percentage. */
-export const RATE_NAME_RE = /(?:率|满意度)$/;
+/** A name that measures a ratio wants a percentage: it ends in 率, 满意度 or 满意 (not 满意度调查次数, a count). */
+export const RATE_NAME_RE = /(?:率|满意度|满意)$/;
 
 export type MeasureDirection = "higher" | "lower";
 
