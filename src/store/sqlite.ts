@@ -59,15 +59,22 @@ export function openSqliteStore(file: string): Store {
 }
 
 function migrate(db: Database.Database): void {
-  const version = db.pragma("user_version", { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    throw new Error(`数据库版本 ${version} 比本程序支持的 ${MIGRATIONS.length} 新，请升级 jixiao`);
+  const current = () => db.pragma("user_version", { simple: true }) as number;
+  if (current() > MIGRATIONS.length) {
+    throw new Error(`数据库版本 ${current()} 比本程序支持的 ${MIGRATIONS.length} 新，请升级 jixiao`);
   }
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]);
-      db.pragma(`user_version = ${v + 1}`);
-    }).immediate();
+  // Two servers may open a new file at once: each step re-reads the version under the write lock, so a step
+  // another process already applied is skipped rather than run twice.
+  const step = db.transaction(() => {
+    const v = START;
+    if (v >= MIGRATIONS.length) return false;
+    db.exec(MIGRATIONS[v]);
+    db.pragma(`user_version = ${v + 1}`);
+    return true;
+  });
+  let START = current();
+  while (step.immediate()) {
+    START++;
   }
 }
 

@@ -103,3 +103,26 @@ describe("data locations", () => {
     }
   });
 });
+
+describe("concurrent opening", () => {
+  it("lets several processes create the same new database at once", async () => {
+    const { spawn } = await import("node:child_process");
+    const file = tmpDb();
+    const script = `import { openSqliteStore } from "./src/store/sqlite.ts"; openSqliteStore(${JSON.stringify(file)}).close();`;
+    const codes = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+            cwd: new URL("../..", import.meta.url),
+            stdio: "ignore",
+          });
+          child.once("exit", resolve);
+        }),
+      ),
+    );
+    expect(codes).toEqual([0, 0, 0, 0]);
+    const raw = new Database(file);
+    expect(raw.pragma("user_version", { simple: true })).toBe(1);
+    raw.close();
+  }, 30_000);
+});
