@@ -27,7 +27,7 @@ function keyOf(label: string): Key {
 }
 
 const PART_NAME: Record<Part, string> = { output: "产出指标", effect: "效益指标", satisfaction: "满意度指标", cost: "成本指标" };
-const PART_LEVEL1: Record<Part, string> = { output: "产出指标", effect: "效益指标", satisfaction: "满意度指标", cost: "成本指标" };
+const PART_OF_LEVEL1: Record<string, Part | undefined> = { 产出指标: "output", 效益指标: "effect", 满意度指标: "satisfaction", 成本指标: "cost" };
 
 interface Declared {
   value: number;
@@ -90,9 +90,8 @@ const rule: ProjectRule = {
     for (const row of ctx.rows) {
       if (row.empty) continue;
       table.total++;
-      for (const part of ["output", "effect", "satisfaction", "cost"] as const) {
-        if (row.level1 === PART_LEVEL1[part]) table[part]++;
-      }
+      const part = row.level1 === null ? undefined : PART_OF_LEVEL1[row.level1];
+      if (part) table[part]++;
     }
 
     const hits: RuleHit[] = [];

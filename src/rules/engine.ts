@@ -61,16 +61,15 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
     config: {},
   }));
 
-  // Findings are bucketed by project (index 0 = document level) and sorted within a bucket: many small sorts
-  // instead of one over every finding of a 90,000-row document.
-  const buckets: SortableFinding[][] = Array.from({ length: projects.length + 2 }, () => []);
+  // Findings are bucketed by project (index 0 = document level). Rules run in catalog order, so each bucket
+  // already holds its findings in rule order; a stable sort by row then gives the reading order without a
+  // global sort over every finding of a 90,000-row document.
+  const buckets: Finding[][] = Array.from({ length: projects.length + 2 }, () => []);
   const projectIndex = new Map<string, number>();
   projects.forEach((p, i) => {
     const ref = projectRef(p.project);
     if (!projectIndex.has(ref)) projectIndex.set(ref, i);
   });
-  let seq = 0;
-
   for (const a of active) {
     const { rule } = a;
     const hasConfig = Object.keys(a.config).length > 0;
@@ -82,7 +81,7 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
         for (const hit of hits) {
           // An empty (无) row raises only empty-row: it counts for nothing else.
           if (rule.id !== "empty-row" && hit.indicator != null && pc.rows[hit.indicator]?.empty) continue;
-          buckets[pi + 1].push(toFinding(a, hit, ref, seq++));
+          buckets[pi + 1].push(toFinding(a, hit, ref));
         }
       });
     } else {
@@ -91,7 +90,7 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
         const ref = hit.project ?? null;
         // A document rule pointing at a project sorts with it; an unknown reference goes last.
         const bucket = ref === null ? 0 : (projectIndex.get(ref) ?? projects.length) + 1;
-        buckets[bucket].push(toFinding(a, hit, ref, seq++));
+        buckets[bucket].push(toFinding(a, hit, ref));
       }
     }
   }
@@ -99,10 +98,10 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
   const findings: Finding[] = [];
   const summary = { error: 0, warning: 0, info: 0 };
   for (const bucket of buckets) {
-    if (bucket.length > 1) bucket.sort(compareFindings);
-    for (const s of bucket) {
-      findings.push(s.finding);
-      summary[s.finding.severity]++;
+    if (bucket.length > 1) bucket.sort(byRow);
+    for (const f of bucket) {
+      findings.push(f);
+      summary[f.severity]++;
     }
   }
   return { profile: profileId, findings, summary };
@@ -182,17 +181,13 @@ function buildRows(project: Project, labels: LabelCache): RowContext[] {
     const level2 = labels.get(indicator.level2 ?? "");
     // The 二级 tells the grammar that a bare 5-digit number in a 时效 row is an Excel date serial.
     const parsed = parseValue(indicator.value ?? "", { level2: level2 ?? indicator.level2 ?? "" });
-    return { index, indicator, parsed, level1, level2, empty: isEmptyRow({ name: indicator.name ?? "", value: indicator.value ?? "" }) };
+    // Only a cell containing 无 can be a 无 row; skip isEmptyRow's whitespace squashing for the rest.
+    const empty = (indicator.name.includes("无") || indicator.value.includes("无")) && isEmptyRow(indicator);
+    return { index, indicator, parsed, level1, level2, empty };
   });
 }
 
-interface SortableFinding {
-  finding: Finding;
-  ruleOrder: number;
-  seq: number;
-}
-
-function toFinding(a: ActiveRule, hit: RuleHit, project: string | null, seq: number): SortableFinding {
+function toFinding(a: ActiveRule, hit: RuleHit, project: string | null): Finding {
   const finding: Finding = {
     rule: a.rule.id,
     severity: a.severity ?? hit.severity ?? a.rule.severity,
@@ -203,13 +198,10 @@ function toFinding(a: ActiveRule, hit: RuleHit, project: string | null, seq: num
     hint: hit.hint,
   };
   if (hit.fix !== undefined) finding.fix = hit.fix;
-  return { finding, ruleOrder: a.order, seq };
+  return finding;
 }
 
-function compareFindings(x: SortableFinding, y: SortableFinding): number {
-  return (
-    (x.finding.indicator ?? -1) - (y.finding.indicator ?? -1) ||
-    x.ruleOrder - y.ruleOrder ||
-    x.seq - y.seq
-  );
+/** Project-level findings (no row) first, then by row; Array.prototype.sort is stable, keeping rule order. */
+function byRow(x: Finding, y: Finding): number {
+  return (x.indicator ?? -1) - (y.indicator ?? -1);
 }

@@ -2,8 +2,10 @@
 
 /** Remove all whitespace (cells wrap and PDF extraction inserts spaces anywhere). */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, "");
+  // Most cells hold no whitespace: test first, so they are returned without a new string.
+  return HAS_SPACE.test(text) ? text.replace(/\s+/g, "") : text;
 }
+const HAS_SPACE = /\s/;
 
 /** Text as quoted in a message: whitespace collapsed, long text shortened so a message stays one line. */
 export function quoted(text: string, max = 40): string {

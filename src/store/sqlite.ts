@@ -48,12 +48,13 @@ interface ProjectRow {
 export function openSqliteStore(file: string): Store {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  // Set first: the pragmas below may wait for another process that is creating the same file.
+  db.pragma("busy_timeout = 5000");
   db.pragma("journal_mode = WAL");
   // In WAL mode NORMAL keeps every committed transaction across a killed process; only an OS crash/power loss
   // can drop the last commits — the usual trade for an interactive tool.
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
   migrate(db);
   return new SqliteStore(db);
 }
@@ -66,15 +67,14 @@ function migrate(db: Database.Database): void {
   // Two servers may open a new file at once: each step re-reads the version under the write lock, so a step
   // another process already applied is skipped rather than run twice.
   const step = db.transaction(() => {
-    const v = START;
+    const v = current();
     if (v >= MIGRATIONS.length) return false;
     db.exec(MIGRATIONS[v]);
     db.pragma(`user_version = ${v + 1}`);
     return true;
   });
-  let START = current();
   while (step.immediate()) {
-    START++;
+    /* next step */
   }
 }
 
