@@ -10,3 +10,11 @@ export class InputError extends Error {
 export function isInputError(e: unknown): e is InputError {
   return e instanceof InputError;
 }
+
+/** A text that holds no 绩效目标表 at all (prose): `jixiao import` can draft a table from it instead. */
+export class NoTableError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = "NoTableError";
+  }
+}

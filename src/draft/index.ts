@@ -9,7 +9,7 @@ import { draftOffline } from "./offline.js";
 import type { DraftInput, DraftResult, Suggestion, TextGenerator } from "./types.js";
 
 export type { DraftInput, DraftResult, Suggestion, TextGenerator } from "./types.js";
-export { draftFromProse } from "./prose.js";
+export { draftFromProse, draftFromProseWith } from "./prose.js";
 export { createLlmGenerator, llmConfigFromEnv } from "./llm.js";
 export { draftOffline } from "./offline.js";
 export { MAX_ROUNDS } from "./model.js";

@@ -4,6 +4,7 @@ import { InputError } from "../domain/errors.js";
 import type { JixiaoDocument, ProfileId } from "../domain/schema.js";
 import { extractFacts } from "./facts.js";
 import { draftOffline } from "./offline.js";
+import { draftProject, type DraftInput, type TextGenerator } from "./index.js";
 
 const TITLE_MAX = 40;
 
@@ -18,14 +19,48 @@ function titleOf(text: string): { name: string; rest: string } {
   return { name: clause, rest: lines.join("\n") };
 }
 
-export function draftFromProse(text: string, opts: { name?: string; budget?: number; profile?: ProfileId; file?: string } = {}): JixiaoDocument {
+interface ProseOptions {
+  name?: string;
+  budget?: number;
+  profile?: ProfileId;
+  file?: string;
+}
+
+function proseInput(text: string, opts: ProseOptions): DraftInput {
   const where = opts.file ? `${opts.file}：` : "";
   if (!text.trim()) throw new InputError(`${where}文本为空，无法起草绩效目标表`);
   const { name, rest } = titleOf(text);
   const summary = rest.trim() || text.trim();
   const facts = extractFacts(summary);
   const budget = opts.budget ?? (facts.money.length > 0 ? Math.max(...facts.money) : undefined);
-  const draft = draftOffline({ name: opts.name ?? name, summary, budget, profile: opts.profile });
+  return { name: opts.name ?? name, summary, budget, profile: opts.profile };
+}
+
+/**
+ * Prose to tables with a model: the LLM endpoint (or any TextGenerator) drafts and repairs the project;
+ * without a generator this is the offline drafter.
+ */
+export async function draftFromProseWith(text: string, opts: ProseOptions & { generator?: TextGenerator } = {}): Promise<JixiaoDocument> {
+  if (!opts.generator) return draftFromProse(text, opts);
+  const result = await draftProject(proseInput(text, opts), { generator: opts.generator });
+  const where = opts.file ? `${opts.file}：` : "";
+  return {
+    unit: "万元",
+    toc: [],
+    profile: result.project.profile,
+    projects: [result.project],
+    importWarnings: [
+      {
+        line: null,
+        message: `${where}文本中没有绩效目标表，已由 ${result.drafterLabel} 按文字起草项目“${result.project.name}”（${result.rounds} 轮，剩余 ${result.findings.length} 个问题）`,
+      },
+    ],
+  };
+}
+
+export function draftFromProse(text: string, opts: ProseOptions = {}): JixiaoDocument {
+  const where = opts.file ? `${opts.file}：` : "";
+  const draft = draftOffline(proseInput(text, opts));
   const pending = draft.project.indicators.filter((i) => i.needsConfirmation).length;
   return {
     unit: "万元",

@@ -2,7 +2,7 @@
 // of web pages and Word tables (cells separated by spaces, one cell per line, or run together).
 // Unreadable input → InputError; a partly unreadable table → the project with importWarnings.
 import { DocumentSchema, type JixiaoDocument, type Project } from "../domain/schema.js";
-import { InputError } from "../domain/errors.js";
+import { InputError, NoTableError } from "../domain/errors.js";
 import { readFrontMatter } from "./text/front.js";
 import { toLines } from "./text/lines.js";
 import { readLooseProjects } from "./text/loose.js";
@@ -25,7 +25,7 @@ export function importText(text: string, opts: TextImportOptions = {}): JixiaoDo
     if (loose.some((p) => p.indicators.length > 0)) projects = loose;
   }
   if (!projects.some((p) => p.indicators.length > 0)) {
-    throw new InputError(
+    throw new NoTableError(
       `${file}：未找到绩效目标表（需要含“一级指标、二级指标、三级指标、指标值”表头的表格）`,
     );
   }
