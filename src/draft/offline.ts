@@ -6,15 +6,8 @@ import type { Indicator, ProfileId, Project, SpendingPlan } from "../domain/sche
 import { extractFacts, normalizeInput, type CountFact, type Facts } from "./facts.js";
 import { detectKind, labelsFor, rankKinds } from "./library/index.js";
 import type { IndicatorTemplate, ProjectKind, Role } from "./library/types.js";
+import type { DraftInput } from "./types.js";
 
-export interface DraftInputLike {
-  name: string;
-  summary: string;
-  budget?: number;
-  code?: string;
-  profile?: ProfileId;
-  spendingMonths?: number[];
-}
 
 /** Where a drafted value's number comes from. */
 export type Derivation = "input" | "budget" | "budget-per-unit" | "budget-year" | "full-compliance" | "default" | "qualitative";
@@ -59,7 +52,7 @@ interface Fill {
   heads: CountFact | null;
 }
 
-export function validateDraftInput(input: DraftInputLike): void {
+export function validateDraftInput(input: DraftInput): void {
   if (!input.name || !input.name.trim()) throw new InputError("缺少项目名称：请给出 name（如“基层统计人员业务培训”）");
   if (!input.summary || !input.summary.trim()) {
     throw new InputError(`项目“${input.name}”缺少项目概况：请用几句话说明做什么、为谁做、做多少、何时完成`);
@@ -72,7 +65,7 @@ export function validateDraftInput(input: DraftInputLike): void {
   }
 }
 
-export function draftOffline(input: DraftInputLike): OfflineDraft {
+export function draftOffline(input: DraftInput): OfflineDraft {
   validateDraftInput(input);
   const profile: ProfileId = input.profile ?? "legacy";
   const source = `${input.name}\n${input.summary}`;
@@ -273,7 +266,7 @@ function aimOf(summary: string): string {
   return clipped.replace(/^[，,\s]+/, "");
 }
 
-function writeGoals(input: DraftInputLike, kind: ProjectKind, rows: Drafted[], budget: number | null): string[] {
+function writeGoals(input: DraftInput, kind: ProjectKind, rows: Drafted[], budget: number | null): string[] {
   const goals = [`${aimOf(input.summary)}。`.replace(/。+$/, "。")];
   const pick = (role: Role) => rows.filter((r) => r.role === role);
   const outputs = [...pick("数量"), ...pick("质量").slice(0, 1)].map((r) => `${r.name}${r.value}`);
