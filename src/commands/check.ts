@@ -7,7 +7,7 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { InputError, isInputError } from "../domain/errors.js";
-import { importFile } from "../import/index.js";
+import { importFile, STDIN } from "../import/index.js";
 import { formatReport, REPORT_FORMATS, type CheckResult, type ReportFormat } from "../report/index.js";
 import { countSummary, importWarningLines } from "../report/group.js";
 import { validate } from "../rules/engine.js";
@@ -28,7 +28,7 @@ export function registerCheck(program: Command): void {
   program
     .command("check")
     .description("检查绩效目标表（.txt 绩效文本、.json 文档、.xlsx 表格，或包含它们的文件夹）")
-    .argument("<files...>", "要检查的文件或文件夹")
+    .argument("<files...>", "要检查的文件或文件夹；- 表示从标准输入读取")
     .option("--format <format>", "报告格式：text、json、markdown（审核意见）", "text")
     .option("--profile <profile>", "指标体系：legacy 或 mof2021（默认按配置文件或自动识别）")
     .option("--config <file>", "配置文件（默认从文件所在目录向上查找 .jixiaorc.json）")
@@ -78,7 +78,7 @@ async function checkFile(file: string, profile: ValidateOptions["profile"], opts
   const { config } = loadConfigOrThrow(file, opts.config);
   const document = await importFile(file);
   const report = validate(document, { config, ...(profile ? { profile } : {}) });
-  return { file, document, report };
+  return { file: file === STDIN ? "标准输入" : file, document, report };
 }
 
 function loadConfigOrThrow(file: string, configPath: string | undefined) {

@@ -57,7 +57,7 @@ export async function runRender(file: string, opts: RenderCliOptions): Promise<v
   const single = Boolean(opts.project);
 
   if (to === "xlsx") {
-    const out = opts.output ?? `${basename(file, extname(file))}.xlsx`;
+    const out = opts.output ?? (file === "-" ? "绩效目标表.xlsx" : `${basename(file, extname(file))}.xlsx`);
     await writeFile(out, await renderDocumentXlsx(doc, renderOpts));
     process.stderr.write(`已写入 ${out}\n`);
     return;
@@ -78,7 +78,7 @@ export function registerRender(program: Command): void {
   program
     .command("render")
     .description("生成绩效目标表：Markdown（对话）、可打印 HTML、Excel（上传）")
-    .argument("<FILE>", "输入文件（.txt 绩效文本、.json 文档、.xlsx）")
+    .argument("<FILE>", "输入文件（.txt 绩效文本、.json 文档、.xlsx）；- 表示从标准输入读取")
     .requiredOption("--to <format>", "输出格式：md | html | xlsx")
     .option("-o, --output <OUT>", "输出文件（md/html 默认输出到标准输出；xlsx 默认写到 <文件名>.xlsx）")
     .option("--with-findings", "在表格中标出检查发现的问题，并在表下列出编号说明")

@@ -513,6 +513,26 @@ export function parseValue(text: string, opts: ParseOptions = {}): ParsedValue {
   }
 }
 
+/**
+ * parseValue memoised for one validation run. Tables repeat their values (≥90%, =100%, 2023年12月底前, 文字描述)
+ * row after row, and the parse is pure; of the options only "is this a 时效 row" changes a parse, so it picks
+ * the cache. The parsed objects are shared between rows: callers must not mutate them. Make one per run (a
+ * long-lived cache would only grow).
+ */
+export function createValueParser(): (text: string, opts?: ParseOptions) => ParsedValue {
+  const plain = new Map<string, ParsedValue>();
+  const timely = new Map<string, ParsedValue>();
+  return (text, opts = {}) => {
+    const cache = isTimeliness(opts.level2) ? timely : plain;
+    let parsed = cache.get(text);
+    if (parsed === undefined) {
+      parsed = parseValue(text, opts);
+      cache.set(text, parsed);
+    }
+    return parsed;
+  };
+}
+
 function parseCompact(compact: string, raw: string, opts: ParseOptions): ParsedValue {
   if (compact === "") return { kind: "empty", raw, none: false };
   const form = placeholderForm(compact);

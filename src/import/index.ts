@@ -8,8 +8,22 @@ import { parseDocumentJson } from "./json.js";
 import { importText } from "./text.js";
 import { importXlsx } from "./xlsx.js";
 
-export async function importFile(path: string): Promise<JixiaoDocument> {
-  const name = basename(path);
+/** The path that means standard input on the command line (`jixiao check -`). */
+export const STDIN = "-";
+
+/** A file's bytes with the name and extension to read them by; `-` reads standard input. */
+export interface InputBytes {
+  buffer: Buffer;
+  name: string;
+  ext: string;
+}
+
+export async function readInputBytes(path: string): Promise<InputBytes> {
+  if (path === STDIN) {
+    const buffer = await readStdin();
+    if (buffer.length === 0) throw new InputError("标准输入为空：请用管道或重定向提供内容，如 jixiao check - < 文件.txt");
+    return { buffer, name: "标准输入", ext: sniffExtension(buffer) };
+  }
   let info;
   try {
     info = await stat(path);
@@ -17,14 +31,34 @@ export async function importFile(path: string): Promise<JixiaoDocument> {
     throw new InputError(`${path}：文件不存在或无法访问`);
   }
   if (info.isDirectory()) throw new InputError(`${path}：是文件夹，不是文件`);
-  const buffer = await readFile(path);
-  const ext = extname(path).toLowerCase();
+  return { buffer: await readFile(path), name: basename(path), ext: extname(path).toLowerCase() };
+}
+
+export async function importFile(path: string): Promise<JixiaoDocument> {
+  return importBytes(await readInputBytes(path));
+}
+
+export async function importBytes({ buffer, name, ext }: InputBytes): Promise<JixiaoDocument> {
+  if (buffer.length === 0) throw new InputError(`${name}：文件是空的`);
   if (ext === ".xlsx" || ext === ".xlsm") return importXlsx(buffer, name);
   if (ext === ".xls") throw new InputError(`${name}：不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再导入`);
   if (looksBinary(buffer)) throw new InputError(`${name}：是二进制文件，无法作为文本导入（支持 .txt、.json、.xlsx）`);
   const text = decodeText(buffer);
   if (ext === ".json") return parseDocumentJson(text, name);
   return importText(text, { file: name });
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Standard input has no file name: an xlsx is a zip, a Document JSON starts with `{`, the rest is text. */
+function sniffExtension(buffer: Buffer): string {
+  if (buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return ".xlsx";
+  const head = buffer.subarray(0, 64).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+  return head.startsWith("{") ? ".json" : ".txt";
 }
 
 function looksBinary(buffer: Buffer): boolean {

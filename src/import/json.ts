@@ -1,6 +1,6 @@
 // Document JSON input: parsed with zod; a schema break is reported in Chinese with its JSON path.
 import type { z } from "zod";
-import { DocumentSchema, type JixiaoDocument } from "../domain/schema.js";
+import { DocumentSchema, IndicatorSchema, ProjectSchema, type ImportWarning, type JixiaoDocument } from "../domain/schema.js";
 import { InputError } from "../domain/errors.js";
 
 const EXPECTED: Record<string, string> = {
@@ -36,18 +36,63 @@ export function parseDocumentJson(text: string, file = "输入"): JixiaoDocument
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`${file}：不是有效的 JSON（${(e as Error).message}）`);
+    // One line: V8's message quotes the offending text, newlines included.
+    const reason = (e as Error).message.replace(/\s+/g, " ").slice(0, 120);
+    throw new InputError(`${file}：不是有效的 JSON（${reason}）`);
   }
   return toDocument(raw, file);
 }
 
 /** Check an already-parsed value against the Document schema. */
 export function toDocument(raw: unknown, file = "输入"): JixiaoDocument {
-  const result = DocumentSchema.safeParse(raw);
+  const shaped = asDocumentShape(raw);
+  const result = DocumentSchema.safeParse(shaped);
   if (!result.success) {
     const issue = result.error.issues[0];
     const more = result.error.issues.length > 1 ? `（另有 ${result.error.issues.length - 1} 处）` : "";
     throw new InputError(`${file}：文档 JSON 不符合格式：${jsonPath(issue.path)} ${describeIssue(issue)}${more}`);
   }
+  if (result.data.projects.length === 0) {
+    throw new InputError(`${file}：文档 JSON 中没有项目（需要 projects 数组，每个项目含 name 和 indicators）`);
+  }
+  // A project written by hand has no 序号: number it by position (findings say 第1个项目 / #1, not #0).
+  result.data.projects.forEach((p, i) => {
+    if (!p.seq) p.seq = i + 1;
+  });
+  const unknown = unknownFields(shaped);
+  if (unknown.length > 0) result.data.importWarnings = [...(result.data.importWarnings ?? []), ...unknown];
   return result.data;
+}
+
+/** Fields the schema does not know are dropped by zod: say so (a typo such as `indicator` loses rows). */
+function unknownFields(raw: unknown): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  const check = (value: unknown, known: Record<string, unknown>, path: string) => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return;
+    const extra = Object.keys(value).filter((k) => !(k in known));
+    if (extra.length > 0) out.push({ line: null, message: `${path} 中的未知字段 ${extra.join("、")} 未导入（字段名见文档 JSON 格式，如 indicators、value）` });
+  };
+  check(raw, DocumentSchema.shape, "$");
+  const projects = (raw as { projects?: unknown })?.projects;
+  if (Array.isArray(projects)) {
+    projects.forEach((p, i) => {
+      check(p, ProjectSchema.shape, `$.projects[${i}]`);
+      const inds = (p as { indicators?: unknown })?.indicators;
+      if (Array.isArray(inds)) inds.forEach((ind, k) => check(ind, IndicatorSchema.shape, `$.projects[${i}].indicators[${k}]`));
+    });
+  }
+  return out.slice(0, 20);
+}
+
+/**
+ * The JSON shapes people hand to `check` besides a Document: the output of `jixiao draft --format json`
+ * ({project, findings, …}) and a bare project ({name, indicators}). Both become a one-project Document, so
+ * they are checked instead of reading as an empty document with “no problems”.
+ */
+function asDocumentShape(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw) || "projects" in raw) return raw;
+  const obj = raw as Record<string, unknown>;
+  if (obj.project && typeof obj.project === "object" && !Array.isArray(obj.project)) return { projects: [obj.project] };
+  if ("indicators" in obj) return { projects: [obj] };
+  return raw;
 }

@@ -85,7 +85,7 @@ function indicatorsOf(rows: RawRow[], sheet: string, warnings: ImportWarning[]) 
 
 function readFormSheet(ws: ExcelJS.Worksheet, header: HeaderRow, seq: number, warnings: ImportWarning[]): SheetResult {
   const form = readFormHeader(ws, header, ws.name, warnings);
-  const unit = header.amountUnit ?? findAmountUnit(ws, 1, header.row) ?? "万元";
+  const unit = form.amountUnit ?? header.amountUnit ?? findAmountUnit(ws, 1, header.row) ?? "万元";
   const project = emptyProject(seq);
   Object.assign(project, form.fields);
   const titleSeq = form.title.match(/^(\d+)[.．、]/);

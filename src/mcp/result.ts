@@ -35,7 +35,8 @@ export function findingsText(findings: WorkspaceFinding[], limit = 30): string {
   const lines = findings.slice(0, limit).map((f) => {
     const where = f.indicatorId ? `指标 ${f.indicatorId}（第 ${f.indicator! + 1} 行）` : f.field ? `字段 ${f.field}` : "项目";
     const fix = f.fix !== undefined ? ` 建议改为：${f.fix}` : "";
-    return `- [${SEVERITY_LABEL[f.severity]}] ${f.rule} @ ${where}：${f.message} ${f.hint}${fix}`;
+    // The hint is labelled so a reader (or a chat model) can tell the problem from the fix.
+    return `- [${SEVERITY_LABEL[f.severity]}] ${f.rule} @ ${where}：${f.message}；修改建议：${f.hint}${fix}`;
   });
   if (findings.length > limit) lines.push(`……另有 ${findings.length - limit} 条，见 structuredContent.findings`);
   return lines.join("\n");

@@ -1,23 +1,37 @@
 // basis-not-source: the 指标值确定依据 is no source — it repeats the name or value, is a unit (百分比), or is empty.
 import { bare, q } from "./value-common.js";
 import { SOURCE_RE, UNIT_WORD_SET } from "./vocabulary/measures.js";
+import type { RowText } from "./row-text.js";
+import { squash } from "./structure-util.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 
 /** Template leftovers in a 依据 cell (the value grammar is not run on 依据: it is prose, and rows are many). */
 const PLACEHOLDER_BASIS_RE = /^(?:文字描述|文字说明|待定|待填|待补充|[xX×*]+[%‰]?|[%‰]|\/+|-+|—+|…+)$/;
 
+/** The fields a basis may copy, with the verdict; their bare texts come from the row's shared cache. */
+const COPIED_FIELDS: readonly [string, (t: RowText) => string][] = [
+  ["照抄了三级指标名称", (t) => t.bareName],
+  ["照抄了指标描述", (t) => t.bareDescription],
+  ["照抄了指标值", (t) => t.bareValue],
+];
+
 function problem(row: RowContext): string | null {
-  const { name, description, value, basis } = row.indicator;
+  const { basis } = row.indicator;
   if (basis.trim() === "") return "为空";
   const b = bare(basis);
-  const squashed = basis.replace(/\s+/g, "");
+  const squashed = squash(basis);
   if (UNIT_WORD_SET.has(squashed) || PLACEHOLDER_BASIS_RE.test(squashed)) return "只是单位或占位符";
   if (b === "") return "只是单位或占位符";
-  const fields = [["三级指标名称", bare(name)], ["指标描述", bare(description)], ["指标值", bare(value)]] as const;
-  for (const [label, t] of fields) if (t.length >= 2 && t === b) return `照抄了${label}`;
+  for (const [why, of] of COPIED_FIELDS) {
+    const t = of(row.text);
+    if (t.length >= 2 && t === b) return why;
+  }
   // A basis that names no document or record and overlaps the measure (满意度 for 单位使用满意度).
   if (b.length < 2 || SOURCE_RE.test(basis)) return null;
-  for (const [label, t] of fields) if (t.length >= 2 && (t.includes(b) || b.includes(t))) return `照抄了${label}`;
+  for (const [why, of] of COPIED_FIELDS) {
+    const t = of(row.text);
+    if (t.length >= 2 && (t.includes(b) || b.includes(t))) return why;
+  }
   return null;
 }
 

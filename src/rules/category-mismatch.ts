@@ -1,6 +1,5 @@
 // category-mismatch: the 三级 wording belongs to another 二级 (a quality measure under 数量, a count under 时效,
 // satisfaction outside 满意度). Cue words only, conservative: no false alarms on ordinary tables.
-import { squash } from "./structure-util.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 import {
   COST_HEAD,
@@ -118,7 +117,7 @@ const rule: ProjectRule = {
 
 function checkRow(row: RowContext): RuleHit | null {
   if (row.empty || row.level2 === null || row.level2 === "成本指标") return null;
-  const name = squash(row.indicator.name);
+  const name = row.text.squashedName;
   if (name === "") return null;
   const verdict = misplaced(name, row.level2);
   if (!verdict) return null;

@@ -1,6 +1,6 @@
 // direction-conflict: the 指标方向 field contradicts the value's comparison (正向 with ≤) or the measure
 // itself (正向 on 差错率, 反向 on 满意度).
-import { isCostContext, isMoney, measureName, q } from "./value-common.js";
+import { isCostContext, isMoney, q } from "./value-common.js";
 import { measureDirection } from "./vocabulary/measures.js";
 import type { ProjectRule, RuleHit } from "./types.js";
 
@@ -35,7 +35,7 @@ const rule: ProjectRule = {
       if (!direction) continue;
       // A cost (money in a cost row or under a cost name) is lower-is-better too.
       const cost = isCostContext(row) && (isMoney(row.parsed, true) || (row.parsed.kind === "quantitative" && row.parsed.unitKind === "unitCost"));
-      const measure = measureDirection(measureName(row.indicator.name)) ?? (cost ? "lower" : null);
+      const measure = measureDirection(row.text.measureName) ?? (cost ? "lower" : null);
       const name = q(row.indicator.name);
       if (measure) {
         const expected = measure === "higher" ? "正向" : "反向";

@@ -1,5 +1,4 @@
 // empty-row: a row whose 三级 name or value is 无 — real tables keep such rows for an unused 二级.
-import { squash } from "./structure-util.js";
 import type { ProjectRule, RuleHit } from "./types.js";
 
 const rule: ProjectRule = {
@@ -22,7 +21,7 @@ const rule: ProjectRule = {
     const hits: RuleHit[] = [];
     for (const row of ctx.rows) {
       if (!row.empty) continue;
-      const nameIsNone = squash(row.indicator.name) === "无";
+      const nameIsNone = row.text.squashedName === "无";
       const label = row.indicator.level2.trim() || row.indicator.level1.trim() || "该二级指标";
       hits.push({
         indicator: row.index,

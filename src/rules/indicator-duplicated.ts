@@ -1,10 +1,9 @@
 // indicator-duplicated: the same 三级 name appears more than once in a project (typically copied into all four 效益 二级).
-import { squash } from "./structure-util.js";
 import type { ProjectRule, RuleHit } from "./types.js";
 
 /** Compare names without whitespace, a trailing unit note such as （%） and case. */
-function nameKey(name: string): string {
-  const key = squash(name).toLowerCase();
+function nameKey(squashedName: string): string {
+  const key = squashedName.toLowerCase();
   return key.endsWith("）") || key.endsWith(")") ? key.replace(/[（(][^（()）]*[)）]$/, "") : key;
 }
 
@@ -35,7 +34,7 @@ const rule: ProjectRule = {
     const first = new Map<string, number>();
     for (const row of ctx.rows) {
       if (row.empty) continue;
-      const key = nameKey(row.indicator.name);
+      const key = nameKey(row.text.squashedName);
       if (key === "") continue;
       const seen = first.get(key);
       if (seen === undefined) {

@@ -1,6 +1,5 @@
 // name-is-category: the 三级 name is only a 一级/二级 label (质量指标, 社会效益) — it names no measure.
 import { allCategoryLabels, LABEL_ALIASES } from "../domain/taxonomy.js";
-import { squash } from "./structure-util.js";
 import type { ProjectRule, RuleHit } from "./types.js";
 
 const SATISFACTION_LABELS = new Set(["满意度指标", "服务对象满意度指标"]);
@@ -13,8 +12,8 @@ const LABELS = new Map<string, string>([
 const LONGEST = Math.max(...[...LABELS.keys()].map((k) => k.length));
 
 /** The category label the name amounts to, or null. */
-function categoryOf(name: string): string | null {
-  let key = squash(name);
+function categoryOf(squashedName: string): string | null {
+  let key = squashedName;
   if (key.endsWith(")") || key.endsWith("）")) key = key.replace(/[（(][^（()）]*[)）]$/, "");
   if (key === "" || key.length > LONGEST) return null;
   const label = LABELS.get(key) ?? (key.endsWith("指标") ? undefined : LABELS.get(`${key}指标`));
@@ -49,7 +48,7 @@ const rule: ProjectRule = {
     const hits: RuleHit[] = [];
     for (const row of ctx.rows) {
       if (row.empty) continue;
-      const label = categoryOf(row.indicator.name);
+      const label = categoryOf(row.text.squashedName);
       if (label === null) continue;
       hits.push({
         indicator: row.index,

@@ -1,5 +1,5 @@
 // satisfaction-low: a satisfaction target below the floor (config satisfactionFloor, default 80%).
-import { measureName, q } from "./value-common.js";
+import { q } from "./value-common.js";
 import { measureDirection, SATISFACTION_RE } from "./vocabulary/measures.js";
 import type { ProjectRule, RuleHit } from "./types.js";
 
@@ -32,7 +32,7 @@ const rule: ProjectRule = {
     for (const row of ctx.rows) {
       const p = row.parsed;
       if (p.kind !== "quantitative" && p.kind !== "range") continue;
-      const name = measureName(row.indicator.name);
+      const name = row.text.measureName;
       // A lower-is-better rate under 满意度 (投诉率 5%) is no satisfaction target.
       const satisfaction = SATISFACTION_RE.test(name) || (row.level1 === "满意度指标" && measureDirection(name) !== "lower");
       if (!satisfaction) continue;

@@ -9,7 +9,8 @@ const HAS_SPACE = /\s/;
 
 /** Text as quoted in a message: whitespace collapsed, long text shortened so a message stays one line. */
 export function quoted(text: string, max = 40): string {
-  const t = text.replace(/\s+/g, " ").trim();
+  // Every finding quotes a cell or two, and most cells hold no whitespace: then there is nothing to collapse.
+  const t = HAS_SPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
   return t.length > max ? `${t.slice(0, max)}…` : t;
 }
 

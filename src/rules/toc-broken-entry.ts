@@ -34,6 +34,8 @@ const rule: DocumentRule = {
 ## 正确示例
 8.商务工作专项绩效目标表 ……20（正文中有“三.商务工作专项绩效目标表”）`,
   check(ctx) {
+    // No 目录 (JSON, Excel, a single project): nothing to match, so skip keying every project title.
+    if (ctx.document.toc.length === 0) return [];
     const known = new Set<string>();
     for (const { project } of ctx.projects) {
       for (const t of [project.tableTitle, project.name]) if (t && t.trim()) known.add(titleKey(t));

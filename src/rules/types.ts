@@ -2,6 +2,7 @@
 import type { Indicator, JixiaoDocument, Project } from "../domain/schema.js";
 import type { Profile } from "../domain/taxonomy.js";
 import type { ParsedValue } from "../domain/value.types.js";
+import type { RowText } from "./row-text.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -48,6 +49,8 @@ export interface RowContext {
   level2: string | null;
   /** True for a 无 row (name or value 无). */
   empty: boolean;
+  /** Texts derived from the cells (bare value, measure name …), computed once and shared by the rules. */
+  text: RowText;
 }
 
 export interface ProjectContext {

@@ -72,7 +72,7 @@ export function isMoney(p: ParsedValue, costContext: boolean): boolean {
 
 /** The row is about a cost: a 成本 row, or a cost-worded name elsewhere. */
 export function isCostContext(row: RowContext): boolean {
-  return isCostRow(row) || isCostName(measureName(row.indicator.name));
+  return isCostRow(row) || isCostName(row.text.measureName);
 }
 
 export function isCostControlRate(name: string): boolean {
@@ -102,14 +102,15 @@ export function repeatedField(row: RowContext): "name" | "description" | null {
 }
 
 function findRepeatedField(row: RowContext): "name" | "description" | null {
-  const value = bare(row.indicator.value);
+  const value = row.text.bareValue;
   if (value.length < 2) return null;
-  for (const field of ["name", "description"] as const) {
-    const o = bare(row.indicator[field]);
-    if (o.length < 2) continue;
-    if (o === value || o.includes(value) || value.includes(o)) return field;
-  }
+  if (restates(row.text.bareName, value)) return "name";
+  if (restates(row.text.bareDescription, value)) return "description";
   return null;
+}
+
+function restates(other: string, value: string): boolean {
+  return other.length >= 2 && (other === value || other.includes(value) || value.includes(other));
 }
 
 /** A 时效 value that promises punctuality in words (按时完成, 及时兑现) instead of a date. */
@@ -126,7 +127,7 @@ export function costNotMoney(row: RowContext): boolean {
   if (isMoney(p, true) || (p.kind === "quantitative" && p.unitKind === "unitCost")) return false;
   if (p.kind === "range" && (p.unitKind === "money" || p.unitKind === "unitCost")) return false;
   // A named cost-control rate (预算执行率, 超支率) rightly holds a percentage.
-  if (isCostControlRate(measureName(row.indicator.name)) && (p.kind === "quantitative" || p.kind === "range")) return false;
+  if (isCostControlRate(row.text.measureName) && (p.kind === "quantitative" || p.kind === "range")) return false;
   return true;
 }
 
@@ -178,7 +179,7 @@ export function directionIssue(row: RowContext): DirectionIssue | null {
   const p = row.parsed;
   if (p.kind !== "quantitative" || p.operator === null || p.operator === "=") return null;
   const atLeast = p.operator === ">=" || p.operator === ">";
-  const name = measureName(row.indicator.name);
+  const name = row.text.measureName;
   const ratio = p.unitKind === "percent" || p.unitKind === "permille" || p.unitKind === "none";
   const moneyish = isMoney(p, isCostRow(row)) || p.unitKind === "unitCost";
   let measure: DirectionIssue["measure"] | null = null;

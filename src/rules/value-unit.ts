@@ -5,7 +5,6 @@ import {
   costNotMoney,
   directionIssue,
   isCostContext,
-  measureName,
   over100Issue,
   q,
   rewriteValue,
@@ -29,7 +28,7 @@ function unitHit(row: RowContext): RuleHit | null {
   const p = row.parsed;
   if (p.kind !== "quantitative" && p.kind !== "range") return null;
   const value = q(row.indicator.value);
-  const name = measureName(row.indicator.name);
+  const name = row.text.measureName;
   const at = { indicator: row.index, field: "value" as const };
   if (p.kind === "range") {
     if (p.unitKind === "none" && isRatioName(name) && p.normalizedHigh <= 100) {

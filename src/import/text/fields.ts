@@ -17,7 +17,7 @@ const LABELS: FieldLabel[] = [
   { kind: "fundsHeading", pattern: /^(?:项目资金|预算规模及资金用途|资金情况)(?:[（(](?:万元|元)[）)])?(?=$|[：:]?$)/ },
   {
     kind: "total",
-    pattern: /^(?:年度资金总额|项目资金总额|资金总额|年度预算数|预算数|预算金额|项目总金额|预算总额|资金规模|项目金额)(?:[（(](?:万元|元)[）)])?/,
+    pattern: /^(?:年度资金总额|项目资金总额|资金总额|年度预算数|预算数|预算金额|预算资金|项目总金额|预算总额|资金规模|项目金额)(?:[（(](?:万元|元)[）)])?/,
   },
   { kind: "fiscal", pattern: /^(?:其中[：:])?(?:财政资金|财政拨款|财政性资金)(?:[（(](?:万元|元)[）)])?/ },
   { kind: "other", pattern: /^(?:其他资金|其它资金)(?:[（(](?:万元|元)[）)])?/ },
@@ -49,8 +49,10 @@ export function readFieldLine(line: string): FieldHit[] {
   const text = line.replace(/[\s\u3000]+/g, " ").trim();
   const starts: { at: number; kind: FieldKind; length: number }[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (i > 0 && !/[\s：:；;，,|]/.test(text[i - 1])) continue;
+    if (i > 0 && !/[\s：:；;，,|（(]/.test(text[i - 1])) continue;
     const hit = labelAt(text, i);
+    // Inside a bracket only the parts of a budget start a field: 480.5万元（财政资金 480.5 万元，其他资金 0）.
+    if (hit && i > 0 && /[（(]/.test(text[i - 1]) && hit.kind !== "fiscal" && hit.kind !== "other") continue;
     if (hit) {
       starts.push({ at: i, ...hit });
       i += hit.length - 1;
@@ -63,7 +65,10 @@ export function readFieldLine(line: string): FieldHit[] {
       .slice(s.at + s.length, end)
       .replace(/^[\s：:]+/, "")
       .trim();
-    const trimmed = trimEndOf(value, " ；;，,|");
+    let trimmed = trimEndOf(value, " ；;，,|");
+    // The bracket that opened or closes a budget breakdown is no part of the amount.
+    if (k + 1 < starts.length && /[（(]$/.test(trimmed)) trimmed = trimEndOf(trimmed.slice(0, -1), " ；;，,|");
+    if ((s.kind === "fiscal" || s.kind === "other") && /[）)]$/.test(trimmed) && !/[（(]/.test(trimmed)) trimmed = trimmed.slice(0, -1).trim();
     return { kind: s.kind, label: text.slice(s.at, s.at + s.length), value: cleanCell(trimmed) };
   });
 }

@@ -20,6 +20,8 @@ const LEVEL2_PREFIXES = labelPrefixes(2, LABEL_ALIASES, LEVEL2_LABELS);
 
 const UNIT_LINE = /^(?:金额)?单位[：:](万元|元|亿元)$/;
 const END_OF_TABLE = /^[（(]?(?:来源|注|备注|说明|附件|填报人|联系人|审核人)[:：]/;
+/** Page furniture a web copy carries below the table (share buttons, print/close links, next-article links). */
+const WEB_CHROME = /^[【\[]?\s*(?:分享到|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|上一篇|下一篇|扫一扫|相关链接|责任编辑)/;
 const INDICATORS_HEADING = /^(?:年度)?(?:绩效)?指标(?:表)?[：:]?$|^绩效指标$/;
 
 type Unit = "万元" | "元" | "亿元";
@@ -82,6 +84,11 @@ export function readLooseProjects(lines: Line[], from: number, head: DocumentHea
       continue;
     }
 
+    if (st.layout && WEB_CHROME.test(t)) {
+      finishCells(st, warn);
+      st.layout = null;
+      continue;
+    }
     if (st.layout === "cells" && fields.length === 0 && !END_OF_TABLE.test(t) && !UNIT_LINE.test(squash(t))) {
       readCell(st, line, warn);
       continue;

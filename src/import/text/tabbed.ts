@@ -1,7 +1,7 @@
 // Projects of a 绩效文本 whose tables are tab-separated (the seed's layout): each table with the
 // explanation before it (关于…的说明), its heading (…绩效目标表) and the department/unit lines.
 import type { Project } from "../../domain/schema.js";
-import { readFieldLine } from "./fields.js";
+import { parseAmount, readFieldLine, splitGoals, statedUnit } from "./fields.js";
 import { cleanCell, squash, type Line } from "./lines.js";
 import { isExplanationTitle, readNarrative } from "./narrative.js";
 import { findTabRuns, parseTable, shorten } from "./table.js";
@@ -71,7 +71,7 @@ export function readTabbedProjects(lines: Line[], bodyStart: number, head: Docum
     if (narrative?.explanationTitle) project.explanationTitle = narrative.explanationTitle;
     if (narrative?.declaredCounts) project.declaredCounts = narrative.declaredCounts;
     fillFromFieldLines(project, before);
-    const warnings = [...strayLines(before, prev !== undefined), ...table.warnings];
+    const warnings = [...(project.importWarnings ?? []), ...strayLines(before, prev !== undefined), ...table.warnings];
     if (!table.hasIndicatorHeader) warnings.push({ line: lines[run.start].no, message: `第${lines[run.start].no}行：表格没有“一级指标、二级指标、三级指标”表头，未读到绩效指标` });
     if (warnings.length > 0) project.importWarnings = warnings;
     projects.push(project);
@@ -84,12 +84,31 @@ export function readTabbedProjects(lines: Line[], bodyStart: number, head: Docum
   return projects;
 }
 
-/** Fields the table did not carry but the text above states as `项目名称：…` lines. */
+/**
+ * Fields the table did not carry but the text above states as `项目名称：…` lines (a web page or Word copy
+ * whose indicator table alone is tab-separated): name, code, budget, purpose and goals.
+ */
 function fillFromFieldLines(project: Project, before: Line[]): void {
+  const tableHasBudget = project.budget.total !== null || project.budget.fiscal !== null || project.budget.other !== null;
+  const tableHasGoals = project.goals.length > 0;
   for (const line of before) {
     for (const hit of readFieldLine(line.text)) {
-      if (hit.kind === "name" && !project.name && hit.value) project.name = hit.value;
-      if (hit.kind === "code" && !project.code && hit.value) project.code = squash(hit.value);
+      if (!hit.value) continue;
+      if (hit.kind === "name" && !project.name) project.name = hit.value;
+      else if (hit.kind === "code" && !project.code) project.code = squash(hit.value);
+      else if (hit.kind === "purpose" && !project.purpose) project.purpose = hit.value;
+      else if (hit.kind === "goals" && !tableHasGoals) project.goals.push(...splitGoals(hit.value));
+      else if ((hit.kind === "total" || hit.kind === "fiscal" || hit.kind === "other") && !tableHasBudget) {
+        const unit = statedUnit(hit.label.replace(/^[^（(]*/, "")) ?? "万元";
+        const amount = parseAmount(hit.value, unit);
+        if (amount !== undefined) project.budget[hit.kind] = amount;
+        else {
+          project.importWarnings = [
+            ...(project.importWarnings ?? []),
+            { line: line.no, message: `第${line.no}行：${hit.label}「${shorten(hit.value)}」不是金额，按空白处理` },
+          ];
+        }
+      }
     }
   }
 }

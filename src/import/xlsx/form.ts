@@ -16,6 +16,8 @@ const FORM_LABELS: Record<string, FormLabel> = {
 
 export interface FormHeader {
   fields: Partial<Project>;
+  /** The unit a money label states (预算金额（元）), which outranks the sheet's 单位： line. */
+  amountUnit: "元" | "万元" | null;
   title: string;
   department: { code: string; name: string } | null;
 }
@@ -53,6 +55,7 @@ export function readFormHeader(ws: ExcelJS.Worksheet, header: HeaderRow, sheet: 
   const plan: Record<string, number | null> = {};
   let title = "";
   let department: FormHeader["department"] = null;
+  let amountUnit: FormHeader["amountUnit"] = null;
   const seen = new Set<string>();
   for (let r = 1; r < header.row; r++) {
     for (let c = 1; c <= ws.columnCount; c++) {
@@ -82,6 +85,8 @@ export function readFormHeader(ws: ExcelJS.Worksheet, header: HeaderRow, sheet: 
         case "fiscal":
         case "other": {
           const n = value ? cellNumber(value) : null;
+          const stated = text.replace(/\s+/g, "").match(/[（(](万元|元)[）)]/);
+          if (stated) amountUnit ??= stated[1] as "元" | "万元";
           if (value && n === null && cellText(value)) {
             warnings.push({ line: r, message: `工作表“${sheet}”${cellRef(Number(value.row), Number(value.col))}：${text}“${cellText(value)}”不是金额，已留空` });
           }
@@ -110,5 +115,5 @@ export function readFormHeader(ws: ExcelJS.Worksheet, header: HeaderRow, sheet: 
   if (Object.keys(plan).length) {
     fields.spendingPlan = { mar: plan.mar ?? null, jun: plan.jun ?? null, oct: plan.oct ?? null, dec: plan.dec ?? null };
   }
-  return { fields, title, department };
+  return { fields, title, department, amountUnit };
 }

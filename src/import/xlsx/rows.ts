@@ -25,12 +25,15 @@ export function readRawRows(ws: ExcelJS.Worksheet, header: HeaderRow): RawRow[] 
     let filled = 0;
     for (const [column, c] of Object.entries(header.columns) as [Column, number][]) {
       const cell = row.getCell(c);
-      const text = cellText(cell);
+      const text = column === "value" || column === "target" ? valueCellText(cell) : cellText(cell);
       raw.text[column] = text;
       if (column === "budget" || column === "fiscal" || column === "other") raw.numbers[column] = cellNumber(cell);
       // 目标值 and 分值 count as numbers only when the whole cell is one (90-95 stays text).
       if (column === "weight" || column === "target") {
-        raw.numbers[column] = typeof cell.value === "number" ? cell.value : /^[-+]?\d+(?:\.\d+)?$/.test(text) ? Number(text) : null;
+        const percent = column === "target" && /^[-+]?\d+(?:\.\d+)?%$/.test(text) && /%/.test(cell.numFmt ?? "");
+        raw.numbers[column] = percent
+          ? Number(text.slice(0, -1))
+          : typeof cell.value === "number" ? cell.value : /^[-+]?\d+(?:\.\d+)?$/.test(text) ? Number(text) : null;
       }
       if (text) {
         any = true;
@@ -42,6 +45,17 @@ export function readRawRows(ws: ExcelJS.Worksheet, header: HeaderRow): RawRow[] 
     if (any) out.push(raw);
   }
   return out;
+}
+
+/**
+ * A 指标值 cell as the person sees it: a number cell formatted as a percentage holds 0.8 for 80%, so it reads
+ * as “80%” (reading 0.8 would turn a 80% target into 0.8%).
+ */
+function valueCellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  const result = typeof v === "object" && v !== null && "result" in v ? (v as { result?: unknown }).result : v;
+  if (typeof result === "number" && /%/.test(cell.numFmt ?? "")) return `${Number((result * 100).toFixed(6))}%`;
+  return cellText(cell);
 }
 
 /** True when the row has the cells of an indicator (a name or a value), not just a note in one cell. */
