@@ -1,7 +1,6 @@
 // basis-not-source: the 指标值确定依据 is no source — it repeats the name or value, is a unit (百分比), or is empty.
 import { bare, q } from "./value-common.js";
 import { SOURCE_RE, UNIT_WORD_SET } from "./vocabulary/measures.js";
-import type { RowText } from "./row-text.js";
 import { squash } from "./structure-util.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 
@@ -9,10 +8,10 @@ import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 const PLACEHOLDER_BASIS_RE = /^(?:文字描述|文字说明|待定|待填|待补充|[xX×*]+[%‰]?|[%‰]|\/+|-+|—+|…+)$/;
 
 /** The fields a basis may copy, with the verdict; their bare texts come from the row's shared cache. */
-const COPIED_FIELDS: readonly [string, (t: RowText) => string][] = [
-  ["照抄了三级指标名称", (t) => t.bareName],
-  ["照抄了指标描述", (t) => t.bareDescription],
-  ["照抄了指标值", (t) => t.bareValue],
+const COPIED_FIELDS: readonly [string, (row: RowContext) => string][] = [
+  ["照抄了三级指标名称", (row) => row.bareName],
+  ["照抄了指标描述", (row) => row.bareDescription],
+  ["照抄了指标值", (row) => row.bareValue],
 ];
 
 function problem(row: RowContext): string | null {
@@ -23,13 +22,13 @@ function problem(row: RowContext): string | null {
   if (UNIT_WORD_SET.has(squashed) || PLACEHOLDER_BASIS_RE.test(squashed)) return "只是单位或占位符";
   if (b === "") return "只是单位或占位符";
   for (const [why, of] of COPIED_FIELDS) {
-    const t = of(row.text);
+    const t = of(row);
     if (t.length >= 2 && t === b) return why;
   }
   // A basis that names no document or record and overlaps the measure (满意度 for 单位使用满意度).
   if (b.length < 2 || SOURCE_RE.test(basis)) return null;
   for (const [why, of] of COPIED_FIELDS) {
-    const t = of(row.text);
+    const t = of(row);
     if (t.length >= 2 && (t.includes(b) || b.includes(t))) return why;
   }
   return null;

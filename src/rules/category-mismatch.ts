@@ -117,7 +117,7 @@ const rule: ProjectRule = {
 
 function checkRow(row: RowContext): RuleHit | null {
   if (row.empty || row.level2 === null || row.level2 === "成本指标") return null;
-  const name = row.text.squashedName;
+  const name = row.squashedName;
   if (name === "") return null;
   const verdict = misplaced(name, row.level2);
   if (!verdict) return null;

@@ -35,7 +35,7 @@ const rule: ProjectRule = {
       if (!direction) continue;
       // A cost (money in a cost row or under a cost name) is lower-is-better too.
       const cost = isCostContext(row) && (isMoney(row.parsed, true) || (row.parsed.kind === "quantitative" && row.parsed.unitKind === "unitCost"));
-      const measure = measureDirection(row.text.measureName) ?? (cost ? "lower" : null);
+      const measure = measureDirection(row.measureName) ?? (cost ? "lower" : null);
       const name = q(row.indicator.name);
       if (measure) {
         const expected = measure === "higher" ? "正向" : "反向";

@@ -21,7 +21,7 @@ const rule: ProjectRule = {
     const hits: RuleHit[] = [];
     for (const row of ctx.rows) {
       if (!row.empty) continue;
-      const nameIsNone = row.text.squashedName === "无";
+      const nameIsNone = row.squashedName === "无";
       const label = row.indicator.level2.trim() || row.indicator.level1.trim() || "该二级指标";
       hits.push({
         indicator: row.index,

@@ -4,9 +4,9 @@
 import { InputError } from "../domain/errors.js";
 import { isEmptyRow, projectRef, type JixiaoDocument, type Project, type ProfileId } from "../domain/schema.js";
 import { canonicalLabel, detectProfile, PROFILES } from "../domain/taxonomy.js";
-import { createValueParser, type ParsedValue, type ParseOptions } from "../domain/value.js";
+import { createValueParser, type ValueParser } from "../domain/value.js";
 import { RULES } from "./registry.js";
-import { RowText } from "./row-text.js";
+import { Row } from "./row.js";
 import type {
   DocumentContext,
   Finding,
@@ -178,15 +178,15 @@ class LabelCache {
   }
 }
 
-function buildRows(project: Project, labels: LabelCache, parse: (text: string, opts?: ParseOptions) => ParsedValue): RowContext[] {
+function buildRows(project: Project, labels: LabelCache, parse: ValueParser): RowContext[] {
   return project.indicators.map((indicator, index) => {
     const level1 = labels.get(indicator.level1 ?? "");
     const level2 = labels.get(indicator.level2 ?? "");
     // The 二级 tells the grammar that a bare 5-digit number in a 时效 row is an Excel date serial.
-    const parsed = parse(indicator.value ?? "", { level2: level2 ?? indicator.level2 ?? "" });
+    const parsed = parse(indicator.value ?? "", level2 ?? indicator.level2 ?? "");
     // Only a cell containing 无 can be a 无 row; skip isEmptyRow's whitespace squashing for the rest.
     const empty = (indicator.name.includes("无") || indicator.value.includes("无")) && isEmptyRow(indicator);
-    return { index, indicator, parsed, level1, level2, empty, text: new RowText(indicator) };
+    return new Row(index, indicator, parsed, level1, level2, empty);
   });
 }
 

@@ -34,7 +34,7 @@ const rule: ProjectRule = {
     const first = new Map<string, number>();
     for (const row of ctx.rows) {
       if (row.empty) continue;
-      const key = nameKey(row.text.squashedName);
+      const key = nameKey(row.squashedName);
       if (key === "") continue;
       const seen = first.get(key);
       if (seen === undefined) {

@@ -48,7 +48,7 @@ const rule: ProjectRule = {
     const hits: RuleHit[] = [];
     for (const row of ctx.rows) {
       if (row.empty) continue;
-      const label = categoryOf(row.text.squashedName);
+      const label = categoryOf(row.squashedName);
       if (label === null) continue;
       hits.push({
         indicator: row.index,

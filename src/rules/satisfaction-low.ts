@@ -32,7 +32,7 @@ const rule: ProjectRule = {
     for (const row of ctx.rows) {
       const p = row.parsed;
       if (p.kind !== "quantitative" && p.kind !== "range") continue;
-      const name = row.text.measureName;
+      const name = row.measureName;
       // A lower-is-better rate under 满意度 (投诉率 5%) is no satisfaction target.
       const satisfaction = SATISFACTION_RE.test(name) || (row.level1 === "满意度指标" && measureDirection(name) !== "lower");
       if (!satisfaction) continue;

@@ -2,7 +2,6 @@
 import type { Indicator, JixiaoDocument, Project } from "../domain/schema.js";
 import type { Profile } from "../domain/taxonomy.js";
 import type { ParsedValue } from "../domain/value.types.js";
-import type { RowText } from "./row-text.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -49,8 +48,15 @@ export interface RowContext {
   level2: string | null;
   /** True for a 无 row (name or value 无). */
   empty: boolean;
-  /** Texts derived from the cells (bare value, measure name …), computed once and shared by the rules. */
-  text: RowText;
+  // Texts derived from the cells, computed once per row and shared by the rules (row.ts).
+  /** measureName(name): the 三级 name without its （%） tag and blanks. */
+  readonly measureName: string;
+  /** squash(name): the 三级 name without whitespace. */
+  readonly squashedName: string;
+  /** bare(name), bare(description), bare(value): reduced for comparison (no blanks, punctuation, symbols). */
+  readonly bareName: string;
+  readonly bareDescription: string;
+  readonly bareValue: string;
 }
 
 export interface ProjectContext {

@@ -4,6 +4,7 @@
 // and the nonstandard unit spelling is left to whichever rule already rewrites the value (direction, over-100).
 import { normalizeValueText } from "../domain/value.js";
 import type { Operator, ParsedValue } from "../domain/value.types.js";
+import { squash } from "./structure-util.js";
 import type { RowContext } from "./types.js";
 import {
   COST_CONTROL_RE,
@@ -20,8 +21,11 @@ const PUNCT_RE = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff01-\
 
 /** The 三级 name without its `（%）` unit tag and surrounding blanks. */
 export function measureName(name: string): string {
-  return name.replace(PERCENT_TAG_RE, "").replace(/\s+/g, "");
+  // Test before replacing: most names have neither, and a test allocates nothing.
+  const untagged = PERCENT_TAG_TEST_RE.test(name) ? name.replace(PERCENT_TAG_RE, "") : name;
+  return squash(untagged);
 }
+const PERCENT_TAG_TEST_RE = new RegExp(PERCENT_TAG_RE.source);
 
 const PUNCT_TEST_RE = new RegExp(PUNCT_RE.source);
 
@@ -72,7 +76,7 @@ export function isMoney(p: ParsedValue, costContext: boolean): boolean {
 
 /** The row is about a cost: a 成本 row, or a cost-worded name elsewhere. */
 export function isCostContext(row: RowContext): boolean {
-  return isCostRow(row) || isCostName(row.text.measureName);
+  return isCostRow(row) || isCostName(row.measureName);
 }
 
 export function isCostControlRate(name: string): boolean {
@@ -102,10 +106,10 @@ export function repeatedField(row: RowContext): "name" | "description" | null {
 }
 
 function findRepeatedField(row: RowContext): "name" | "description" | null {
-  const value = row.text.bareValue;
+  const value = row.bareValue;
   if (value.length < 2) return null;
-  if (restates(row.text.bareName, value)) return "name";
-  if (restates(row.text.bareDescription, value)) return "description";
+  if (restates(row.bareName, value)) return "name";
+  if (restates(row.bareDescription, value)) return "description";
   return null;
 }
 
@@ -127,7 +131,7 @@ export function costNotMoney(row: RowContext): boolean {
   if (isMoney(p, true) || (p.kind === "quantitative" && p.unitKind === "unitCost")) return false;
   if (p.kind === "range" && (p.unitKind === "money" || p.unitKind === "unitCost")) return false;
   // A named cost-control rate (预算执行率, 超支率) rightly holds a percentage.
-  if (isCostControlRate(row.text.measureName) && (p.kind === "quantitative" || p.kind === "range")) return false;
+  if (isCostControlRate(row.measureName) && (p.kind === "quantitative" || p.kind === "range")) return false;
   return true;
 }
 
@@ -179,7 +183,7 @@ export function directionIssue(row: RowContext): DirectionIssue | null {
   const p = row.parsed;
   if (p.kind !== "quantitative" || p.operator === null || p.operator === "=") return null;
   const atLeast = p.operator === ">=" || p.operator === ">";
-  const name = row.text.measureName;
+  const name = row.measureName;
   const ratio = p.unitKind === "percent" || p.unitKind === "permille" || p.unitKind === "none";
   const moneyish = isMoney(p, isCostRow(row)) || p.unitKind === "unitCost";
   let measure: DirectionIssue["measure"] | null = null;

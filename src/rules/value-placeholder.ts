@@ -26,8 +26,8 @@ const rule: ProjectRule = {
     const hits: RuleHit[] = [];
     for (const row of ctx.rows) {
       const p = row.parsed;
-      const name = q(row.indicator.name);
       if (p.kind === "placeholder") {
+        const name = q(row.indicator.name);
         const what = p.form === "只有单位" ? "只有单位、没有数值" : "是模板占位符";
         hits.push({
           indicator: row.index,
@@ -36,6 +36,7 @@ const rule: ProjectRule = {
           hint: "填写具体目标值，如“≥90%”“≥4次”“2023年12月底前”或等级“达到预期”",
         });
       } else if (p.kind === "empty" && !p.none) {
+        const name = q(row.indicator.name);
         hits.push({
           indicator: row.index,
           field: "value",

@@ -1,11 +1,13 @@
-// Texts derived from a row's cells, computed on first use and then shared by every rule that reads them.
-// Several rules compare the same bare value or measure name; deriving them once per row (not once per rule)
-// saves the regex passes and the garbage on a 90,000-row document.
+// The row context rules read (RowContext in types.ts), with the texts derived from the row's cells computed on
+// first use and then shared: several rules compare the same bare value or measure name, and deriving them once
+// per row (not once per rule) saves the regex passes and the garbage on a 90,000-row document.
 import type { Indicator } from "../domain/schema.js";
+import type { ParsedValue } from "../domain/value.types.js";
 import { squash } from "./structure-util.js";
+import type { RowContext } from "./types.js";
 import { bare, measureName } from "./value-common.js";
 
-export class RowText {
+export class Row implements RowContext {
   // Plain fields set in the constructor keep one object shape for every row (undefined = not computed yet).
   private _measureName: string | undefined = undefined;
   private _squashedName: string | undefined = undefined;
@@ -13,19 +15,23 @@ export class RowText {
   private _bareDescription: string | undefined = undefined;
   private _bareValue: string | undefined = undefined;
 
-  constructor(private readonly indicator: Indicator) {}
+  constructor(
+    readonly index: number,
+    readonly indicator: Indicator,
+    readonly parsed: ParsedValue,
+    readonly level1: string | null,
+    readonly level2: string | null,
+    readonly empty: boolean,
+  ) {}
 
-  /** measureName(name): the 三级 name without its （%） tag and blanks. */
   get measureName(): string {
     return (this._measureName ??= measureName(this.indicator.name));
   }
 
-  /** squash(name): the 三级 name without whitespace. */
   get squashedName(): string {
     return (this._squashedName ??= squash(this.indicator.name));
   }
 
-  /** bare(name), bare(description), bare(value): reduced for comparison (no blanks, punctuation, symbols). */
   get bareName(): string {
     return (this._bareName ??= bare(this.indicator.name));
   }
