@@ -58,7 +58,8 @@ function measure(seed: JixiaoDocument, projects: number, runs: number) {
 export async function run(): Promise<Record<string, number | object>> {
   const seed = parseDocumentJson(readFileSync(SEED, "utf8"), "seed");
   const small = measure(seed, 1_000, 7);
-  const large = measure(seed, 10_000, 5);
+  // 7 runs, not 5: best-of needs a few more draws on a shared CI machine (the work per run is unchanged).
+  const large = measure(seed, 10_000, 7);
   const round = (t: { best: number; median: number }) => ({ best: Math.round(t.best), median: Math.round(t.median) });
   const figures = {
     rows_per_s: large.rowsPerS,

@@ -16,7 +16,7 @@ import {
   type Project,
   type SpendingPlan,
 } from "./domain/schema.js";
-import { detectProfile, detectProjectProfile, parentOf, PROFILES } from "./domain/taxonomy.js";
+import { canonicalLabel, detectProfile, parentOf, PROFILES, squash, type Profile } from "./domain/taxonomy.js";
 // Importers, renderers and the drafter are loaded on first use: they pull in exceljs, handlebars and the
 // indicator library, which a server that mostly edits and validates never needs (startup time, memory).
 import type { DraftInput, DraftResult, TextGenerator } from "./draft/index.js";
@@ -38,6 +38,21 @@ export interface MutationResult {
   revision: number;
   findings: WorkspaceFinding[];
   summary: FindingSummary;
+}
+
+/** A 一级/二级 label the workspace rewrote to the profile's canonical label (产出 → 产出指标). */
+export interface LabelNormalization {
+  indicatorId: string;
+  field: "level1" | "level2";
+  from: string;
+  to: string;
+  /** Why, in Chinese: an alias, or a 一级 that did not match the 二级. */
+  reason: string;
+}
+
+export interface IndicatorMutationResult extends MutationResult {
+  /** Labels rewritten to canonical ones; empty when every label was given as the profile writes it. */
+  normalized: LabelNormalization[];
 }
 
 export interface ProjectView extends MutationResult {
@@ -66,6 +81,8 @@ export interface CreateProjectInput {
   goals?: string[];
   spendingPlan?: Partial<SpendingPlan>;
   profile?: ProfileId;
+  /** Indicator rows to create the project with (same rules as addIndicators). */
+  indicators?: IndicatorInput[];
 }
 
 export interface ProjectPatch {
@@ -159,7 +176,7 @@ export class Workspace {
 
   // ---- projects -------------------------------------------------------------------------------------------
 
-  createProject(input: CreateProjectInput): MutationResult {
+  createProject(input: CreateProjectInput): IndicatorMutationResult & { added: string[] } {
     const name = requireText(input.name, "项目名称（name）");
     checkAmount(input.budget?.total, "预算数（budget.total）", true);
     checkAmount(input.budget?.fiscal, "财政资金（budget.fiscal）");
@@ -182,8 +199,15 @@ export class Workspace {
       },
       name,
     );
-    const stored = this.store.transaction(() => this.store.insertProject({ id, documentId: null, project }));
-    return this.result(stored);
+    const added: string[] = [];
+    const normalized: LabelNormalization[] = [];
+    if (input.indicators && input.indicators.length > 0) {
+      const r = insertIndicators(project, input.indicators);
+      added.push(...r.added);
+      normalized.push(...r.normalized);
+    }
+    const stored = this.store.transaction(() => this.store.insertProject({ id, documentId: null, project: parseProject(project, name) }));
+    return { ...this.result(stored), added, normalized };
   }
 
   updateProject(projectId: string, patch: ProjectPatch, revision?: number): MutationResult {
@@ -249,28 +273,29 @@ export class Workspace {
 
   // ---- indicators -----------------------------------------------------------------------------------------
 
-  addIndicators(projectId: string, indicators: IndicatorInput[], revision?: number): MutationResult & { added: string[] } {
+  /**
+   * Add rows. 一级/二级 labels are canonicalised through the project's profile (产出 → 产出指标, 满意度 as a 二级 →
+   * 服务对象满意度指标), 一级 is inferred from 二级, and each row is placed in taxonomy order (after the last row of
+   * its 二级, else among its 一级's rows by the profile's 二级 order, else where its 一级 goes). Existing rows keep
+   * their order.
+   */
+  addIndicators(projectId: string, indicators: IndicatorInput[], revision?: number): IndicatorMutationResult & { added: string[] } {
     if (indicators.length === 0) throw new InputError("indicators 为空：请至少给出一条指标（level2、name、value）");
-    const added: string[] = [];
+    let added: string[] = [];
+    let normalized: LabelNormalization[] = [];
     const result = this.mutate(projectId, revision, "add_indicators", (p) => {
-      const profileId = p.profile ?? detectProfile({ projects: [{ ...p, indicators: [...p.indicators, ...indicators.map(asRow)] }] });
-      const taken = new Set(p.indicators.map((i) => i.id));
-      indicators.forEach((input, n) => {
-        const row = buildIndicator(input, profileId, `第 ${n + 1} 条指标`);
-        row.id = uniqueIndicatorId(taken);
-        added.push(row.id);
-        p.indicators.push(row);
-      });
+      ({ added, normalized } = insertIndicators(p, indicators));
       return p;
     });
-    return { ...result, added };
+    return { ...result, added, normalized };
   }
 
-  updateIndicator(projectId: string, indicatorId: string, patch: IndicatorPatch, revision?: number): MutationResult {
+  updateIndicator(projectId: string, indicatorId: string, patch: IndicatorPatch, revision?: number): IndicatorMutationResult {
     if (Object.values(patch).every((v) => v === undefined)) {
       throw new InputError("patch 为空：请给出要修改的字段（level1、level2、name、value、description、basis）");
     }
-    return this.mutate(projectId, revision, "update_indicator", (p) => {
+    let normalized: LabelNormalization[] = [];
+    const result = this.mutate(projectId, revision, "update_indicator", (p) => {
       const index = indicatorIndex(p, indicatorId);
       const current = p.indicators[index];
       const merged: Indicator = { ...current, ...stripUndefined(patch) };
@@ -280,10 +305,18 @@ export class Workspace {
       if (patch.value !== undefined && patch.value.trim() === "") {
         throw new InputError(`指标“${current.name}”的指标值（value）不能为空；不需要这一行时请用 remove_indicators 删除`);
       }
-      if (patch.level2 !== undefined && patch.level1 === undefined) {
-        // A new 二级 may belong to another 一级: infer it again rather than keep a now-wrong parent.
-        const profile = PROFILES[detectProjectProfile(p)];
-        merged.level1 = parentOf(merged.level2, profile) ?? merged.level1;
+      if (patch.level1 !== undefined || patch.level2 !== undefined) {
+        const rows = p.indicators.map((row, n) => (n === index ? merged : row));
+        const profileId = p.profile ?? detectProfile({ projects: [{ ...p, indicators: rows }] });
+        const where = `指标“${merged.name || current.name}”`;
+        const labels =
+          patch.level2 !== undefined
+            ? // A new 二级 may belong to another 一级: infer it again rather than keep a now-wrong parent.
+              resolveLabels({ level1: patch.level1, level2: merged.level2 }, profileId, where)
+            : resolveLevel1Only(merged.level1, current.level2, profileId, where);
+        merged.level1 = labels.level1;
+        merged.level2 = labels.level2;
+        normalized = labels.notes.map((n) => ({ ...n, indicatorId }));
       }
       // Structured fields derived from the old value would now contradict the text.
       if (patch.value !== undefined) {
@@ -293,6 +326,7 @@ export class Workspace {
       p.indicators[index] = merged;
       return p;
     });
+    return { ...result, normalized };
   }
 
   removeIndicators(projectId: string, indicatorIds: string[], revision?: number): MutationResult & { removed: string[] } {
@@ -554,23 +588,33 @@ function asRow(input: IndicatorInput): Indicator {
   };
 }
 
-/** One new row: 一级 inferred from the 二级 through the profile when not given. */
-function buildIndicator(input: IndicatorInput, profileId: ProfileId, where: string): Indicator {
+/**
+ * Build and place new rows in `p` (mutated): labels resolved through the project's profile (detected with the new
+ * rows when the project has none), each row inserted at its taxonomy position. Throws InputError before touching
+ * `p` when any row is invalid, so a batch is all or nothing.
+ */
+function insertIndicators(p: Project, inputs: IndicatorInput[]): { added: string[]; normalized: LabelNormalization[] } {
+  const profileId = p.profile ?? detectProfile({ projects: [{ ...p, indicators: [...p.indicators, ...inputs.map(asRow)] }] });
+  const profile = PROFILES[profileId];
+  const built = inputs.map((input, n) => buildIndicator(input, profileId, `第 ${n + 1} 条指标`));
+  const taken = new Set(p.indicators.map((i) => i.id));
+  const added: string[] = [];
+  const normalized: LabelNormalization[] = [];
+  for (const { row, notes } of built) {
+    row.id = uniqueIndicatorId(taken);
+    added.push(row.id);
+    normalized.push(...notes.map((note) => ({ ...note, indicatorId: row.id! })));
+    p.indicators.splice(insertionIndex(p.indicators, row.level1, row.level2, profile), 0, row);
+  }
+  return { added, normalized };
+}
+
+/** One new row: labels canonical for the profile, 一级 inferred from the 二级. */
+function buildIndicator(input: IndicatorInput, profileId: ProfileId, where: string): { row: Indicator; notes: LabelNote[] } {
   const name = requireText(input.name, `${where}的三级指标名称（name）`);
   const value = requireText(input.value, `${where}“${name}”的指标值（value）`);
-  const level2 = requireText(input.level2, `${where}“${name}”的二级指标（level2）`);
-  const profile = PROFILES[profileId];
-  let level1 = input.level1?.trim() ?? "";
-  if (!level1) {
-    const parent = parentOf(level2, profile);
-    if (!parent) {
-      const known = Object.entries(profile.level2).map(([l1, l2s]) => `${l1}：${l2s.join("、")}`).join("；");
-      throw new InputError(
-        `${where}“${name}”的二级指标“${level2}”不在指标体系 ${profileId} 中，无法推断一级指标。可用的二级指标——${known}。请改用其中之一，或同时给出 level1`,
-      );
-    }
-    level1 = parent;
-  }
+  requireText(input.level2, `${where}“${name}”的二级指标（level2）`);
+  const { level1, level2, notes } = resolveLabels(input, profileId, `${where}“${name}”`);
   const row: Indicator = {
     ...asRow(input),
     level1,
@@ -583,7 +627,155 @@ function buildIndicator(input: IndicatorInput, profileId: ProfileId, where: stri
   if (input.unit !== undefined) row.unit = input.unit;
   if (input.direction !== undefined) row.direction = input.direction;
   if (input.weight !== undefined) row.weight = input.weight;
-  return row;
+  return { row, notes };
+}
+
+// ---- labels and row order (taxonomy helpers local to the workspace) -----------------------------------------
+
+type LabelNote = Omit<LabelNormalization, "indicatorId">;
+
+/** A label's canonical form, also when written without the 指标 suffix (社会公众满意度 → 服务对象满意度指标). */
+function canonicalOrSuffixed(label: string): string | null {
+  const key = squash(label);
+  if (!key) return null;
+  return canonicalLabel(key) ?? (key.endsWith("指标") ? null : canonicalLabel(`${key}指标`));
+}
+
+/** The profile's 二级 for a 二级 cell; a 一级 label with a single 二级 stands for it (满意度 → 服务对象满意度指标). */
+function profileLevel2(label: string, profile: Profile): string | null {
+  const c = canonicalOrSuffixed(label);
+  if (!c) return null;
+  if (parentOf(c, profile)) return c;
+  const only = profile.level2[c];
+  return only && only.length === 1 ? only[0] : null;
+}
+
+function profileLevel1(label: string, profile: Profile): string | null {
+  const c = canonicalOrSuffixed(label);
+  return c && (profile.level1 as string[]).includes(c) ? c : null;
+}
+
+function level2List(profile: Profile): string {
+  return profile.level1.map((l1) => `${l1}：${profile.level2[l1].join("、")}`).join("；");
+}
+
+function unknownLevel2(label: string, profile: Profile, where: string): InputError {
+  const c = canonicalOrSuffixed(label);
+  const children = c ? profile.level2[c] : undefined;
+  const why = children
+    ? `“${label}”是一级指标，请给出它下面的一个二级指标：${children.join("、")}`
+    : `二级指标“${label}”不在指标体系 ${profile.id}（${profile.title}）中`;
+  return new InputError(`${where}：${why}。指标体系 ${profile.id} 可用的二级指标——${level2List(profile)}。请改用其中之一（一级指标可省略，按二级推断）`);
+}
+
+function unknownLevel1(label: string, profile: Profile, where: string): InputError {
+  const c = canonicalOrSuffixed(label);
+  const asLevel2 = c ? parentOf(c, profile) : null;
+  const why = asLevel2
+    ? `“${label}”是二级指标（属于“${asLevel2}”），不能作为一级指标`
+    : `一级指标“${label}”不在指标体系 ${profile.id}（${profile.title}）中`;
+  return new InputError(`${where}：${why}。指标体系 ${profile.id} 可用的一级指标：${profile.level1.join("、")}；二级指标——${level2List(profile)}`);
+}
+
+/**
+ * 一级/二级 of a row as the profile writes them. The 二级 decides the 一级: a given 一级 that names another
+ * parent is corrected (and reported). Unknown labels are refused with the profile's valid ones.
+ */
+function resolveLabels(
+  input: { level1?: string; level2: string },
+  profileId: ProfileId,
+  where: string,
+): { level1: string; level2: string; notes: LabelNote[] } {
+  const profile = PROFILES[profileId];
+  const notes: LabelNote[] = [];
+  const raw2 = input.level2.trim();
+  const level2 = profileLevel2(raw2, profile);
+  if (!level2) throw unknownLevel2(raw2, profile, where);
+  const parent = parentOf(level2, profile)!;
+  if (squash(raw2) !== level2) {
+    notes.push({ field: "level2", from: raw2, to: level2, reason: `二级指标“${raw2}”规范为“${level2}”` });
+  }
+  const raw1 = input.level1?.trim() ?? "";
+  if (raw1) {
+    const level1 = profileLevel1(raw1, profile);
+    if (!level1) throw unknownLevel1(raw1, profile, where);
+    if (level1 !== parent) {
+      notes.push({ field: "level1", from: raw1, to: parent, reason: `二级指标“${level2}”属于“${parent}”，一级指标“${raw1}”已改为“${parent}”` });
+    } else if (squash(raw1) !== level1) {
+      notes.push({ field: "level1", from: raw1, to: level1, reason: `一级指标“${raw1}”规范为“${level1}”` });
+    }
+  }
+  return { level1: parent, level2, notes };
+}
+
+/** update_indicator with a new 一级 only: it must be the parent of the row's 二级 (when that is known). */
+function resolveLevel1Only(
+  raw1: string,
+  currentLevel2: string,
+  profileId: ProfileId,
+  where: string,
+): { level1: string; level2: string; notes: LabelNote[] } {
+  const profile = PROFILES[profileId];
+  const level2 = profileLevel2(currentLevel2, profile);
+  if (!raw1) {
+    if (!level2) throw unknownLevel2(currentLevel2, profile, where);
+    return resolveLabels({ level2: currentLevel2 }, profileId, where);
+  }
+  const level1 = profileLevel1(raw1, profile);
+  if (!level1) throw unknownLevel1(raw1, profile, where);
+  if (level2 && parentOf(level2, profile) !== level1) {
+    throw new InputError(
+      `${where}：二级指标“${currentLevel2}”属于“${parentOf(level2, profile)}”，不能放在一级指标“${raw1}”下。` +
+        `要改一级指标，请同时给出新的 level2（${level1}下的二级指标：${profile.level2[level1].join("、")}）`,
+    );
+  }
+  const notes: LabelNote[] =
+    squash(raw1) !== level1 ? [{ field: "level1", from: raw1, to: level1, reason: `一级指标“${raw1}”规范为“${level1}”` }] : [];
+  // The row's own 二级 is left as written (an imported row keeps its label unless the patch changes it).
+  return { level1, level2: currentLevel2, notes };
+}
+
+/**
+ * Where a new row goes: after the last row of its 二级; else among its 一级's rows by the profile's 二级 order;
+ * else where its 一级 goes in the profile's 一级 order; else at the end. Existing rows never move.
+ */
+function insertionIndex(rows: Indicator[], level1: string, level2: string, profile: Profile): number {
+  const l1Rank = (label: string) => (profile.level1 as string[]).indexOf(label);
+  const labelsOf = rows.map((r) => {
+    const l2 = canonicalOrSuffixed(r.level2) ?? "";
+    const l1 = canonicalOrSuffixed(r.level1) ?? (l2 ? (parentOf(l2, profile) ?? "") : "");
+    return { l1, l2 };
+  });
+  const lastWhere = (test: (k: number) => boolean) => {
+    for (let k = rows.length - 1; k >= 0; k--) if (test(k)) return k;
+    return -1;
+  };
+  const firstWhere = (test: (k: number) => boolean) => {
+    for (let k = 0; k < rows.length; k++) if (test(k)) return k;
+    return -1;
+  };
+
+  const same2 = lastWhere((k) => labelsOf[k].l1 === level1 && labelsOf[k].l2 === level2);
+  if (same2 >= 0) return same2 + 1;
+
+  const siblings = profile.level2[level1] ?? [];
+  const rank2 = siblings.indexOf(level2);
+  const inLevel1 = (k: number) => labelsOf[k].l1 === level1;
+  const rankOf2 = (k: number) => siblings.indexOf(labelsOf[k].l2);
+  if (firstWhere(inLevel1) >= 0) {
+    const before = lastWhere((k) => inLevel1(k) && rankOf2(k) >= 0 && rankOf2(k) < rank2);
+    if (before >= 0) return before + 1;
+    const after = firstWhere((k) => inLevel1(k) && rankOf2(k) > rank2);
+    if (after >= 0) return after;
+    return lastWhere(inLevel1) + 1;
+  }
+
+  const rank1 = l1Rank(level1);
+  const before = lastWhere((k) => l1Rank(labelsOf[k].l1) >= 0 && l1Rank(labelsOf[k].l1) < rank1);
+  if (before >= 0) return before + 1;
+  const after = firstWhere((k) => l1Rank(labelsOf[k].l1) > rank1);
+  if (after >= 0) return after;
+  return rows.length;
 }
 
 function indicatorIndex(project: Project, indicatorId: string): number {

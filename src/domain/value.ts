@@ -513,14 +513,15 @@ export function parseValue(text: string, opts: ParseOptions = {}): ParsedValue {
   }
 }
 
+/** parseValue(text, { level2 }), as createValueParser returns it. */
+export type ValueParser = (text: string, level2?: string) => ParsedValue;
+
 /**
- * parseValue(text, { level2 }) memoised for one validation run. Tables repeat their values (≥90%, =100%, 2023年12月底前, 文字描述)
+ * parseValue memoised for one validation run. Tables repeat their values (≥90%, =100%, 2023年12月底前, 文字描述)
  * row after row, and the parse is pure; of the options only "is this a 时效 row" changes a parse, so it picks
  * the cache. The parsed objects are shared between rows: callers must not mutate them. Make one per run (a
  * long-lived cache would only grow).
  */
-export type ValueParser = (text: string, level2?: string) => ParsedValue;
-
 export function createValueParser(): ValueParser {
   const plain = new Map<string, ParsedValue>();
   const timely = new Map<string, ParsedValue>();

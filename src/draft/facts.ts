@@ -30,8 +30,19 @@ export interface DeadlineFact {
   raw: string;
 }
 
+/** A per-head or per-area standard (每生每天5元 → 5 元/人·天): a subsidy standard, never the budget. */
+export interface RateFact {
+  text: string;
+  value: number;
+  /** The unit as the value grammar writes it: `元/人·天`, `元/亩`. */
+  unit: string;
+  before: string;
+  at: number;
+}
+
 export interface Facts {
   counts: CountFact[];
+  rates: RateFact[];
   percents: PercentFact[];
   deadlines: DeadlineFact[];
   /** Money amounts in 万元 (5000元 → 0.5). */
@@ -51,6 +62,11 @@ const COUNT_RE = new RegExp(`(\\d+(?:\\.\\d+)?)(万)?(${UNIT_ALT})`, "g");
 const PERCENT_RE = /(\d+(?:\.\d+)?)%/g;
 const DEADLINE_RE = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|底|末)?(?:前|之前|以前)/g;
 const MONEY_RE = /(\d+(?:\.\d+)?)(万元|元)/g;
+/** 每生每天5元, 每人每月补助300元, 每亩补贴100元: 每-phrases, a few words, an amount in 元 not followed by /. */
+const RATE_EACH_RE = /((?:每(?:学生|生|人|名|户|亩|天|日|月|年))+)[\u4e00-\u9fff]{0,6}?(\d+(?:\.\d+)?)元(?![/／])/g;
+/** 5元/人·天, 300元/人/月, 100元/亩. */
+const RATE_SLASH_RE = /(\d+(?:\.\d+)?)元[/／](人次|学生|生|人|名|户|亩)(?:[·./／](天|日|月|年))?/g;
+const PER_WORD: Record<string, string> = { 学生: "人", 生: "人", 人: "人", 名: "人", 人次: "人次", 户: "户", 亩: "亩", 天: "天", 日: "天", 月: "月", 年: "年" };
 const YEAR_RE = /((?:19|20)\d{2})年/g;
 const DIGITS_RE = /\d+(?:\.\d+)?/g;
 
@@ -106,9 +122,28 @@ export function extractFacts(raw: string): Facts {
     if (month < 1 || month > 12) continue;
     deadlines.push({ year: m[1] ? Number(m[1]) : undefined, month, day: m[3] ? Number(m[3]) : undefined, raw: m[0] });
   }
+  const rates: RateFact[] = [];
+  const rateSpans: [number, number][] = [];
+  for (const m of text.matchAll(RATE_EACH_RE)) {
+    const per = [...m[1].matchAll(/每(学生|生|人|名|户|亩|天|日|月|年)/g)].map((p) => PER_WORD[p[1]]);
+    if (per.length === 0 || new Set(per).size !== per.length) continue;
+    const numAt = m.index + m[0].length - m[2].length - 1;
+    rates.push({ text: m[2], value: Number(m[2]), unit: `元/${per.join("·")}`, before: clauseBefore(text, m.index), at: numAt });
+    rateSpans.push([numAt, numAt + m[2].length + 1]);
+  }
+  for (const m of text.matchAll(RATE_SLASH_RE)) {
+    const per = [PER_WORD[m[2]], ...(m[3] ? [PER_WORD[m[3]]] : [])];
+    rates.push({ text: m[1], value: Number(m[1]), unit: `元/${per.join("·")}`, before: clauseBefore(text, m.index), at: m.index });
+    rateSpans.push([m.index, m.index + m[0].length]);
+  }
+  rates.sort((a, b) => a.at - b.at);
   const money: number[] = [];
-  for (const m of text.matchAll(MONEY_RE)) money.push(m[2] === "元" ? Number(m[1]) / 10000 : Number(m[1]));
+  for (const m of text.matchAll(MONEY_RE)) {
+    // A standard per head (每生每天5元) is no amount of the project: it must not become the budget.
+    if (rateSpans.some(([a, b]) => m.index >= a && m.index < b)) continue;
+    money.push(m[2] === "元" ? Number(m[1]) / 10000 : Number(m[1]));
+  }
   const years = [...text.matchAll(YEAR_RE)].map((m) => Number(m[1]));
   const numbers = new Set([...text.matchAll(DIGITS_RE)].map((m) => m[0]));
-  return { counts, percents, deadlines, money, years, numbers };
+  return { counts, rates, percents, deadlines, money, years, numbers };
 }

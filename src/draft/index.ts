@@ -52,6 +52,7 @@ export function suggestIndicators(query: { summary: string; kind?: string; level
       .replace("{n}", template.slot ? `${template.slot.default}${template.slot.defaultUnit}` : "")
       .replace("{budget}", "预算数（万元）")
       .replace("{perUnit}", "预算数÷人数（元/人）")
+      .replace("{rate}", "补助标准（元/人）")
       .replace("{deadline}", "当年12月底前");
     out.push({ kind: kind.label, ...labelsFor(template.role, profile), name: template.name, value, description: template.description, basis: template.basis });
     if (out.length >= limit) break;

@@ -3,8 +3,8 @@
 // needsConfirmation with a question, or a derivation the drafter can name (budget, budget year, 100% compliance).
 import { InputError } from "../domain/errors.js";
 import type { Indicator, ProfileId, Project, SpendingPlan } from "../domain/schema.js";
-import { extractFacts, normalizeInput, type CountFact, type Facts } from "./facts.js";
-import { detectKind, labelsFor, rankKinds } from "./library/index.js";
+import { extractFacts, normalizeInput, type CountFact, type Facts, type RateFact } from "./facts.js";
+import { beneficiaryOf, labelsFor, pickKind, rankKinds, renderTemplate } from "./library/index.js";
 import type { IndicatorTemplate, ProjectKind, Role } from "./library/types.js";
 import type { DraftInput } from "./types.js";
 
@@ -43,7 +43,9 @@ interface Drafted {
 interface Fill {
   facts: Facts;
   text: string;
-  used: Set<CountFact>;
+  used: Set<CountFact | RateFact>;
+  /** Who the project serves, for `{who}` in names (学生, 农户, 群众). */
+  who: string;
   budget: number | null;
   year: number;
   yearFromInput: boolean;
@@ -71,26 +73,31 @@ export function draftOffline(input: DraftInput): OfflineDraft {
   const source = `${input.name}\n${input.summary}`;
   const text = normalizeInput(source);
   const facts = extractFacts(source);
-  const kind = detectKind(input.name, input.summary);
+  const ranked = rankKinds(input.name, input.summary);
+  const kind = pickKind(ranked);
   const budget = input.budget ?? (facts.money.length > 0 ? Math.max(...facts.money) : null);
-  const fill = makeFill(facts, text, budget, input.spendingMonths);
+  const fill = makeFill(facts, text, budget, input.spendingMonths, beneficiaryOf(kind, text));
 
   const drafted: Drafted[] = [];
   for (const template of applicable(kind, text)) {
-    const d = fillTemplate(template, fill);
+    const d = fillTemplate(renderTemplate(template, fill.who), fill);
     if (d) drafted.push(d);
   }
-  // A second kind the summary clearly also speaks of (审计 + 会展) contributes its grounded counts.
-  const ranked = rankKinds(input.name, input.summary);
-  for (const other of ranked.slice(1, 3)) {
-    if (other.kind.id === kind.id || other.score < ranked[0].score / 2) continue;
-    for (const template of applicable(other.kind, text)) {
-      if (template.role !== "数量" || !template.slot) continue;
-      const d = fillTemplate({ ...template, optional: true }, fill);
-      if (d) drafted.push(d);
+  // Counts the input states that no row took, named from the text itself (覆盖农村义务教育学校数量).
+  drafted.push(...extraCounts(fill, drafted));
+  // A second kind the summary clearly also speaks of (审计 + 会展) contributes its grounded counts; not when
+  // no kind is clear (the fallback), and not a parent or child of the kind (工程建设 for 学校改造).
+  const related = (k: ProjectKind) => k.id === kind.id || k.parent === kind.id || kind.parent === k.id;
+  if (ranked[0]?.kind.id === kind.id || ranked[0]?.kind.parent === kind.id || kind.parent === ranked[0]?.kind.id) {
+    for (const other of ranked.slice(0, 3)) {
+      if (related(other.kind) || other.score < ranked[0].score / 2) continue;
+      for (const template of applicable(other.kind, text)) {
+        if (template.role !== "数量" || !template.slot) continue;
+        const d = fillTemplate({ ...renderTemplate(template, beneficiaryOf(other.kind, text)), optional: true }, fill);
+        if (d) drafted.push(d);
+      }
     }
   }
-  drafted.push(...extraCounts(fill, drafted));
 
   const rows = dedupe(drafted).sort((a, b) => roleRank(a.role, profile) - roleRank(b.role, profile));
   const indicators: Indicator[] = rows.map((d) => {
@@ -110,19 +117,19 @@ export function draftOffline(input: DraftInput): OfflineDraft {
     budget: { total: budget, fiscal: null, other: null },
     purpose: purposeOf(input.summary),
     spendingPlan: spendingPlan(input.spendingMonths),
-    goals: writeGoals(input, kind, rows, budget),
+    goals: writeGoals(input, kind.beneficiaries?.length ? fill.who : kind.beneficiary, rows, budget),
     indicators,
     profile,
   };
   return { project, kind, grounding: rows.map((d, indicator) => ({ indicator, derivation: d.derivation })) };
 }
 
-function makeFill(facts: Facts, text: string, budget: number | null, months: number[] | undefined): Fill {
+function makeFill(facts: Facts, text: string, budget: number | null, months: number[] | undefined, who: string): Fill {
   const stated = facts.deadlines.find((d) => d.year !== undefined);
   const plausible = facts.years.filter((y) => y >= 2000 && y <= 2100);
   const year = stated?.year ?? (plausible.length > 0 ? Math.max(...plausible) : new Date().getFullYear());
   const month = months && months.length > 0 ? Math.max(...months) : 12;
-  return { facts, text, used: new Set(), budget, year, yearFromInput: stated !== undefined || plausible.length > 0, month, heads: null };
+  return { facts, text, used: new Set(), who, budget, year, yearFromInput: stated !== undefined || plausible.length > 0, month, heads: null };
 }
 
 function applicable(kind: ProjectKind, text: string): IndicatorTemplate[] {
@@ -140,6 +147,22 @@ function findFact(template: IndicatorTemplate, fill: Fill): CountFact | undefine
   const free = fill.facts.counts.filter((f) => !fill.used.has(f) && slot.units.includes(f.unit));
   const near = (f: CountFact) => slot.cues.length === 0 || slot.cues.some((c) => f.before.includes(c) || f.after.includes(c));
   return free.find(near) ?? (template.optional ? undefined : free.find((f) => !/年$/.test(f.unit)));
+}
+
+/** A head-count name that says what the stated unit counts: 受益农户人数 + 户 → 受益农户数, 服务人次 + 人 → 服务人数. */
+function countedAs(name: string, unit: string, who: string): string {
+  const m = /(人数|人次|户数)$/.exec(name);
+  if (!m) return name;
+  const stem = name.slice(0, -2);
+  if (unit === "户") return `${stem}${stem.endsWith("户") || who.endsWith("户") ? "数" : "户数"}`;
+  // 参训人数 ≥200人次 is usual wording; 服务人次 ≥4200人 is not.
+  if ((unit === "人" || unit === "名") && m[1] === "人次") return `${stem}人数`;
+  return name;
+}
+
+/** A stated count as a value body: 1.2万名 → 1.2万人 (名 is a classifier; 人 is the unit reviewers expect). */
+function quantity(fact: CountFact): string {
+  return `${fact.text}${fact.multiplier}${fact.unit === "名" ? "人" : fact.unit}`;
 }
 
 function withOperator(pattern: string, body: string): string {
@@ -166,7 +189,7 @@ function fillTemplate(template: IndicatorTemplate, fill: Fill): Drafted | null {
     if (fact) {
       fill.used.add(fact);
       if (["人", "人次", "名", "户", "家"].includes(fact.unit) && !fill.heads) fill.heads = fact;
-      return { ...base, value: withOperator(v, `${fact.text}${fact.multiplier}${fact.unit}`), derivation: "input" };
+      return { ...base, name: countedAs(base.name, fact.unit, fill.who), value: withOperator(v, quantity(fact)), derivation: "input" };
     }
     if (template.optional) return null;
     return { ...base, value: withOperator(v, `${slot.default}${slot.defaultUnit}`), derivation: "default", question: slot.question };
@@ -179,6 +202,13 @@ function fillTemplate(template: IndicatorTemplate, fill: Fill): Drafted | null {
       derivation: "default",
       question: "未给出预算数，成本暂按 10 万元起草；请按预算批复填写项目总成本",
     };
+  }
+  if (v.includes("{rate}")) {
+    // A standard the input states (每生每天5元); a row of this kind is never drafted from a default.
+    const rate = fill.facts.rates.find((r) => !fill.used.has(r));
+    if (!rate) return null;
+    fill.used.add(rate);
+    return { ...base, value: v.replace("{rate}", `${rate.text}${rate.unit}`), derivation: "input" };
   }
   if (v.includes("{perUnit}")) {
     const heads = fill.heads;
@@ -212,12 +242,28 @@ function statedPercent(template: IndicatorTemplate, fill: Fill): string | null {
 
 // ---- counts stated in the summary that no template took -----------------------------------------------------
 
-const LEADING_WORDS = /^(?:每年|全年|年度|计划|预计|拟|主要|共|累计|通过|其中|并|和|及|对|向|为|在|将|已|同时|根据|按照)+/;
 const COUNT_SUFFIX: Record<string, string> = {
   户: "户数", 人: "人数", 名: "人数", 人次: "人次", 次: "次数", 场: "场次", 场次: "场次", 期: "期数", 届: "届数", 班: "班次",
   平方米: "面积", 平方公里: "面积", 亩: "面积", 公里: "长度", 千米: "长度", 米: "长度", 千瓦: "容量", 吨: "数量", 立方米: "数量",
 };
+const PERSON_UNITS = new Set(["人", "名", "人次", "户"]);
 const ENDS_AS_COUNT = /(?:数|数量|量|人次|场次|面积|长度|规模|容量)$/;
+/** Words that open a clause and are not part of its subject. */
+const LEADING_WORDS = /^(?:每年|全年|年度|计划|预计|拟|主要|共|累计|通过|其中|并|和|及|同时|根据|按照|将|已|对)+/;
+/** Serving verbs and prepositions: what follows is who or where is served (为…学校32所 → 覆盖…学校数量). */
+const SERVE_WORDS = ["惠及", "覆盖", "涉及", "服务", "资助", "帮扶", "救助", "为", "向", "给"];
+/** Action verbs: kept in the name (接待查档群众 → 接待查档群众人次, 改造农村学校 → 改造农村学校数量). */
+const ACTION_WORDS = [
+  "改造", "建设", "新建", "改建", "维修", "修缮", "培训", "清运", "整治", "配备", "购置", "发放", "接待", "走访", "开展", "组织",
+  "举办", "完成", "推广", "安装", "清理", "治理", "收集", "处理", "慰问", "检查", "巡查", "体检", "接种", "救治", "招聘", "聘用",
+  "补助", "补贴", "奖励", "扶持", "支持", "吸纳", "带动", "新增", "建成", "硬化", "铺设", "种植", "栽植", "谋划", "编制", "印制",
+  "制作", "采购", "聚焦", "提供",
+];
+/** Where a noun after the number ends: a verb, a particle or a conjunction (1.2万名学生提供… → 学生). */
+const NOUN_STOP = /(?:提供|进行|开展|参加|参与|实施|享受|获得|给予|发放|接受|完成|实现|达到|用于|纳入|列入|建成|的|和|及|与|等|每|共|在|为|由|将|已)/;
+/** 全县, 辖区内, 本市: where, not what — dropped from a name. */
+const AREA_PREFIX = /^(?:全(?:省|市|县|区|镇|乡|旗)|辖区内?|(?:本|我)(?:省|市|县|区|镇|乡)|(?:省|市|县|区|镇|乡)(?:内|级))+/;
+const CLEAN_NOUN = /^[\u4e00-\u9fff]{2,12}$/;
 
 function extraCounts(fill: Fill, drafted: Drafted[]): Drafted[] {
   const out: Drafted[] = [];
@@ -225,12 +271,12 @@ function extraCounts(fill: Fill, drafted: Drafted[]): Drafted[] {
     if (out.length >= MAX_EXTRA_COUNTS) break;
     if (fill.used.has(fact) || fact.unit === "年") continue;
     const name = countName(fact);
-    if (!name || drafted.some((d) => d.name === name)) continue;
+    if (!name || drafted.some((d) => d.name === name) || out.some((d) => d.name === name)) continue;
     fill.used.add(fact);
     out.push({
       role: "数量",
       name,
-      value: `≥${fact.text}${fact.multiplier}${fact.unit}`,
+      value: `≥${quantity(fact)}`,
       description: `项目概况中确定的${name}`,
       basis: "项目实施方案及年度工作计划",
       derivation: "input",
@@ -239,15 +285,58 @@ function extraCounts(fill: Fill, drafted: Drafted[]): Drafted[] {
   return out;
 }
 
-/** A 三级 name for a stated count: `计划推广使用洁净型煤代燃煤户数约2600户` → 推广使用洁净型煤代燃煤户数. */
+/** 作为, 成为, 对象, 方向 are no prepositions. */
+const NOT_PREPOSITION_BEFORE = /[作成行认因以称视更较极最面相绝反方指导朝]$/;
+const NOT_PREPOSITION_AFTER = /^[了止主准象接比照应口面导]/;
+
+/** Where a one-character preposition (为, 对, 向, 给) stands last in a clause, or -1. */
+function prepositionAt(clause: string, w: string): number {
+  for (let at = clause.lastIndexOf(w); at >= 0; at = at > 0 ? clause.lastIndexOf(w, at - 1) : -1) {
+    if (!NOT_PREPOSITION_BEFORE.test(clause.slice(0, at)) && !NOT_PREPOSITION_AFTER.test(clause.slice(at + 1))) return at;
+  }
+  return -1;
+}
+
+/** The last serving or action word of a clause and the words after it. */
+function splitVerb(clause: string): { verb: string; serves: boolean; rest: string } {
+  let best: { verb: string; serves: boolean; at: number } | null = null;
+  for (const [words, serves] of [[SERVE_WORDS, true], [ACTION_WORDS, false]] as const) {
+    for (const w of words) {
+      const at = w.length === 1 ? prepositionAt(clause, w) : clause.lastIndexOf(w);
+      if (at < 0) continue;
+      const end = at + w.length;
+      if (!best || end > best.at + best.verb.length) best = { verb: w, serves, at };
+    }
+  }
+  if (!best) return { verb: "", serves: false, rest: clause };
+  return { verb: best.verb, serves: best.serves, rest: clause.slice(best.at + best.verb.length) };
+}
+
+/**
+ * A short 三级 name for a stated count, from the noun right before the number (农村义务教育学校32所) or,
+ * when the number opens the phrase, the noun right after its unit (6个关键产业链): 覆盖农村义务教育学校数量,
+ * 接待查档群众人次, 关键产业链数量. Null when no clean noun can be found: the count is then left alone.
+ */
 function countName(fact: CountFact): string | null {
-  let subject = fact.before.replace(LEADING_WORDS, "");
-  const object = fact.after.replace(/[的了]$/, "").slice(0, 8);
-  if (!ENDS_AS_COUNT.test(subject)) subject = `${subject}${object}`;
-  if (subject.replace(/[^\u4e00-\u9fff]/g, "").length < 4) return null;
-  if (subject.length > 16) subject = subject.slice(-16);
-  if (ENDS_AS_COUNT.test(subject)) return subject;
-  return `${subject}${COUNT_SUFFIX[fact.unit] ?? "数量"}`;
+  const clause = fact.before.replace(LEADING_WORDS, "");
+  const { verb, serves, rest } = splitVerb(clause);
+  const noun = (s: string) => s.replace(LEADING_WORDS, "").replace(AREA_PREFIX, "");
+  const suffix = COUNT_SUFFIX[fact.unit] ?? "数量";
+  const served = PERSON_UNITS.has(fact.unit) ? "受益" : "覆盖";
+  // The thing counted follows a classifier (6个关键产业链, 1.2万名学生) when words follow the unit; a verb
+  // right before the number says what is done to it (为1.2万名学生 → 受益学生人数).
+  const after = noun(fact.after.split(NOUN_STOP)[0] ?? "");
+  const direct = verb !== "" && noun(rest) === "";
+  if (CLEAN_NOUN.test(after)) return finish(`${direct ? (serves ? served : verb) : ""}${after}`, suffix);
+  const subject = noun(rest);
+  if (!CLEAN_NOUN.test(subject)) return null;
+  if (ENDS_AS_COUNT.test(subject)) return finish(`${serves ? "" : verb}${subject}`, "");
+  return finish(`${serves ? served : verb}${subject}`, suffix);
+}
+
+function finish(subject: string, suffix: string): string | null {
+  const name = `${subject}${suffix}`;
+  return name.length >= 4 && name.length <= 18 ? name : null;
 }
 
 function dedupe(rows: Drafted[]): Drafted[] {
@@ -266,11 +355,11 @@ function aimOf(summary: string): string {
   return clipped.replace(/^[，,\s]+/, "");
 }
 
-function writeGoals(input: DraftInput, kind: ProjectKind, rows: Drafted[], budget: number | null): string[] {
+function writeGoals(input: DraftInput, beneficiary: string, rows: Drafted[], budget: number | null): string[] {
   const goals = [`${aimOf(input.summary)}。`.replace(/。+$/, "。")];
   const pick = (role: Role) => rows.filter((r) => r.role === role);
   const outputs = [...pick("数量"), ...pick("质量").slice(0, 1)].map((r) => `${r.name}${r.value}`);
-  const deadline = pick("时效")[0];
+  const deadline = pick("时效").find((r) => /月/.test(r.value));
   const parts: string[] = [];
   if (outputs.length > 0) parts.push(`完成${outputs.join("，")}`);
   if (deadline) parts.push(`${deadline.value}完成全部任务`);
@@ -279,7 +368,7 @@ function writeGoals(input: DraftInput, kind: ProjectKind, rows: Drafted[], budge
   if (satisfaction) parts.push(`${satisfaction.name}${satisfaction.value}`);
   goals.push(`${parts.join("；")}。`);
   const effect = [...pick("社会效益"), ...pick("经济效益"), ...pick("生态效益")][0];
-  if (effect) goals.push(`通过项目实施，${effect.name}${effect.value}，为${kind.beneficiary}提供有力保障。`);
+  if (effect) goals.push(`通过项目实施，${effect.name}${effect.value}，为${beneficiary}提供有力保障。`);
   return goals.map((g, i) => `${i + 1}.${g}`);
 }
 

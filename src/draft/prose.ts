@@ -15,8 +15,10 @@ function titleOf(text: string): { name: string; rest: string } {
   if (first.length <= TITLE_MAX && !/[。；;]/.test(first) && lines.length > 1) {
     return { name: first.replace(/^[#\s]+/, "").replace(/[：:]$/, ""), rest: lines.slice(1).join("\n") };
   }
-  const clause = first.split(/[，,。；;：:]/)[0].slice(0, 20);
-  return { name: clause, rest: lines.join("\n") };
+  // The clause's subject: a project name ends where a preposition opens what it does (…计划为全县…).
+  const clause = first.split(/[，,。；;：:]/)[0];
+  const subject = /^(.{4,20}?)(?:为|对|向|给|按照|通过|用于)/.exec(clause)?.[1];
+  return { name: subject ?? clause.slice(0, 20), rest: lines.join("\n") };
 }
 
 interface ProseOptions {

@@ -1,11 +1,13 @@
 // The 绩效文本 text importer: PDF-extracted 部门预算绩效文本 (tab-separated tables, like the seed) and copies
-// of web pages and Word tables (cells separated by spaces, one cell per line, or run together).
+// of web pages and Word tables (cells separated by spaces, one cell per line, or run together), and Markdown
+// pipe tables (chat answers, our own `render --to md` / `draft` output pasted back).
 // Unreadable input → InputError; a partly unreadable table → the project with importWarnings.
 import { DocumentSchema, type JixiaoDocument, type Project } from "../domain/schema.js";
 import { InputError, NoTableError } from "../domain/errors.js";
 import { readFrontMatter } from "./text/front.js";
 import { toLines } from "./text/lines.js";
 import { readLooseProjects } from "./text/loose.js";
+import { hasMarkdownIndicatorTable, markdownYear, readMarkdownProjects } from "./text/markdown.js";
 import { readTabbedProjects, type DocumentHead } from "./text/tabbed.js";
 
 export interface TextImportOptions {
@@ -20,6 +22,12 @@ export function importText(text: string, opts: TextImportOptions = {}): JixiaoDo
   const head: DocumentHead = {};
 
   let projects: Project[] = readTabbedProjects(lines, front.bodyStart, head);
+  // Markdown pipe tables (a chat answer, our own rendered Markdown pasted back).
+  if (!projects.some((p) => p.indicators.length > 0) && hasMarkdownIndicatorTable(lines, front.bodyStart)) {
+    projects = readMarkdownProjects(lines, front.bodyStart, head);
+    // The cover scan would take any year in the first lines, table cells included (a deadline 2026年12月底前).
+    front.year = markdownYear(lines, front.bodyStart) ?? undefined;
+  }
   if (!projects.some((p) => p.indicators.length > 0)) {
     const loose = readLooseProjects(lines, front.bodyStart, head);
     if (loose.some((p) => p.indicators.length > 0)) projects = loose;

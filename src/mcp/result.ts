@@ -45,3 +45,9 @@ export function findingsText(findings: WorkspaceFinding[], limit = 30): string {
 export function summaryText(s: { error: number; warning: number; info: number }): string {
   return `错误 ${s.error}、警告 ${s.warning}、提示 ${s.info}`;
 }
+
+/** One line per label the workspace rewrote (产出 → 产出指标), so the model writes canonical labels next time. */
+export function normalizedText(notes: { indicatorId: string; reason: string }[]): string {
+  if (notes.length === 0) return "";
+  return `已规范指标层级名称（请以后直接使用规范名称）：${notes.map((n) => `${n.reason}（${n.indicatorId}）`).join("；")}。\n`;
+}

@@ -32,8 +32,11 @@ export const spendingPlanInputSchema = z
   .describe("资金支出计划：各时点累计支出百分比，12月底应为 100");
 
 export const indicatorInputSchema = z.object({
-  level1: z.string().optional().describe("一级指标，如 产出指标；省略时按二级指标和指标体系推断"),
-  level2: z.string().min(1).describe("二级指标，如 数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标"),
+  level1: z.string().optional().describe("一级指标，如 产出指标；省略时按二级指标和指标体系推断（与二级不符时以二级为准）"),
+  level2: z
+    .string()
+    .min(1)
+    .describe("二级指标，如 数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标；简写（时效、满意度）会规范为标准名称"),
   name: z.string().min(1).describe("三级指标名称，如 培训次数"),
   value: z.string().min(1).describe("指标值，要可衡量：如 ≥4次、≥95%、2023年12月底前、≤2万元；不要写占位符或重复指标名"),
   description: z.string().optional().describe("绩效指标描述；省略时同三级指标名称"),
@@ -86,6 +89,18 @@ export const mutationOutputShape = {
   findings: z.array(findingSchema),
   summary: summarySchema,
 };
+
+export const normalizedSchema = z
+  .array(
+    z.object({
+      indicatorId: z.string(),
+      field: z.enum(["level1", "level2"]),
+      from: z.string(),
+      to: z.string(),
+      reason: z.string(),
+    }),
+  )
+  .describe("被规范的一级/二级指标名称（如 产出 → 产出指标）；为空表示全部按指标体系的写法给出");
 
 export const listItemSchema = z.object({
   id: z.string(),

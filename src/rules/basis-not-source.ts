@@ -21,12 +21,14 @@ function problem(row: RowContext): string | null {
   const squashed = squash(basis);
   if (UNIT_WORD_SET.has(squashed) || PLACEHOLDER_BASIS_RE.test(squashed)) return "只是单位或占位符";
   if (b === "") return "只是单位或占位符";
+  // Every copy test below needs a bare field of 2+ characters equal to, containing or inside b.
+  if (b.length < 2) return null;
   for (const [why, of] of COPIED_FIELDS) {
     const t = of(row);
     if (t.length >= 2 && t === b) return why;
   }
   // A basis that names no document or record and overlaps the measure (满意度 for 单位使用满意度).
-  if (b.length < 2 || SOURCE_RE.test(basis)) return null;
+  if (SOURCE_RE.test(basis)) return null;
   for (const [why, of] of COPIED_FIELDS) {
     const t = of(row);
     if (t.length >= 2 && (t.includes(b) || b.includes(t))) return why;

@@ -29,11 +29,9 @@ function unitHit(row: RowContext): RuleHit | null {
   if (p.kind !== "quantitative" && p.kind !== "range") return null;
   const name = row.measureName;
   const at = { indicator: row.index, field: "value" as const };
-  // Quoted only for a message: most quantities pass.
-  const value = () => q(row.indicator.value);
   if (p.kind === "range") {
     if (p.unitKind === "none" && isRatioName(name) && p.normalizedHigh <= 100) {
-      return { ...at, message: `指标值“${value()}”缺少单位“%”`, hint: "比率类指标写明“%”，如“90%-95%”" };
+      return { ...at, message: `指标值“${q(row.indicator.value)}”缺少单位“%”`, hint: "比率类指标写明“%”，如“90%-95%”" };
     }
     if (p.standardUnit && !costNotMoney(row)) return spelling(row, p.unit, p.standardUnit);
     return null;
@@ -44,7 +42,7 @@ function unitHit(row: RowContext): RuleHit | null {
     const fix = isCostContext(row) ? rewriteValue(p.raw, { append: "元" }) : null;
     const hit: RuleHit = {
       ...at,
-      message: `指标值“${value()}”缺少单位：“万”之后应写明“元”“户”等单位`,
+      message: `指标值“${q(row.indicator.value)}”缺少单位：“万”之后应写明“元”“户”等单位`,
       hint: fix ? `改为“${fix}”` : "写明完整单位，如“50万元”“1.1万户”",
     };
     if (fix) hit.fix = fix;
@@ -55,19 +53,19 @@ function unitHit(row: RowContext): RuleHit | null {
       const fix = p.normalized <= 100 ? rewriteValue(p.raw, { append: "%" }) : null;
       const hit: RuleHit = {
         ...at,
-        message: `指标值“${value()}”缺少单位，比率类指标“${q(row.indicator.name)}”应以“%”计`,
+        message: `指标值“${q(row.indicator.value)}”缺少单位，比率类指标“${q(row.indicator.name)}”应以“%”计`,
         hint: fix ? `改为“${fix}”` : "写明“%”",
       };
       if (fix) hit.fix = fix;
       return hit;
     }
-    return { ...at, message: `指标值“${value()}”缺少计量单位`, hint: "在数值后写明单位，如“个”“次”“户”“万元”“%”" };
+    return { ...at, message: `指标值“${q(row.indicator.value)}”缺少计量单位`, hint: "在数值后写明单位，如“个”“次”“户”“万元”“%”" };
   }
   const unfitKind = UNIT_NAMES[p.unitKind];
   if (unfitKind && isRatioName(name)) {
     return {
       ...at,
-      message: `“${q(row.indicator.name)}”是比率类指标，指标值“${value()}”却使用${unfitKind}“${p.unit}”`,
+      message: `“${q(row.indicator.name)}”是比率类指标，指标值“${q(row.indicator.value)}”却使用${unfitKind}“${p.unit}”`,
       hint: "比率、满意度以“%”计，如“≥90%”；若要考核数量，请改用数量类指标名称（如“××个数”）",
     };
   }

@@ -65,6 +65,26 @@ describe("create_project", () => {
     expect(r.findings.map((f: { rule: string }) => f.rule)).toContain("goal-placeholder");
   });
 
+  it("creates a project with indicators: labels canonicalised, rows in taxonomy order", async () => {
+    const r = await call(ctx.client, "create_project", {
+      name: "培训",
+      budget: { total: 2 },
+      indicators: [
+        { level2: "满意度", name: "参训人员满意度", value: "≥90%" },
+        { level1: "产出", level2: "数量", name: "培训次数", value: "≥4次" },
+      ],
+    });
+    expect(r.revision).toBe(1);
+    expect(r.added).toHaveLength(2);
+    expect(r.project.indicators.map((i: { id: string }) => i.id)).toEqual([r.added[1], r.added[0]]);
+    expect(r.project.indicators.map((i: { level1: string; level2: string }) => `${i.level1}/${i.level2}`)).toEqual([
+      "产出指标/数量指标",
+      "满意度指标/服务对象满意度指标",
+    ]);
+    expect(r.normalized.map((n: { to: string }) => n.to)).toEqual(["服务对象满意度指标", "数量指标", "产出指标"]);
+    await expectError("create_project", { name: "x", budget: { total: 1 }, indicators: [{ level2: "效率", name: "a", value: "1次" }] }, "效率");
+  });
+
   it("refuses bad arguments", async () => {
     await expectError("create_project", { budget: { total: 1 } }, "name");
     await expectError("create_project", { name: "x", budget: { total: -1 } });
@@ -80,10 +100,65 @@ describe("add_indicators", () => {
     const view = await call(ctx.client, "get_project", { projectId });
     expect(ids).toHaveLength(9);
     expect(new Set(ids).size).toBe(9);
-    expect(view.project.indicators.map((i: { id: string }) => i.id)).toEqual(ids);
-    expect(view.project.indicators.map((i: { level1: string }) => i.level1)).toEqual(
-      createArgsLevel1(),
+    // The seed writes 生态效益 before 社会效益; new rows go in the profile's 二级 order (社会 before 生态).
+    expect(view.project.indicators.map((i: { id: string }) => i.id)).toEqual([...ids.slice(0, 5), ids[6], ids[5], ids[7], ids[8]]);
+    expect(view.project.indicators.map((i: { level1: string }) => i.level1)).toEqual(createArgsLevel1());
+  });
+
+  it("canonicalises short labels, says so in the result, and places rows in taxonomy order", async () => {
+    const c = await call(ctx.client, "create_project", { name: "垃圾分类宣传", budget: { total: 5 } });
+    const projectId = c.project.id;
+    await call(ctx.client, "add_indicators", {
+      projectId,
+      indicators: [
+        { level2: "数量指标", name: "宣传活动次数", value: "≥12次" },
+        { level2: "满意度", name: "居民满意度", value: "≥90%" },
+      ],
+    });
+    const raw = await callRaw(ctx.client, "add_indicators", {
+      projectId,
+      indicators: [
+        { level1: "产出", level2: "时效", name: "完成时间", value: "2024年12月底前" },
+        { level1: "效果指标", level2: "社会效益", name: "政策知晓率", value: "≥85%" },
+      ],
+    });
+    expect(raw.isError).toBeFalsy();
+    const r = raw.structuredContent as {
+      project: { indicators: { level1: string; level2: string; name: string }[] };
+      normalized: { field: string; from: string; to: string }[];
+    };
+    expect(r.project.indicators.map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ["产出指标", "数量指标", "宣传活动次数"],
+      ["产出指标", "时效指标", "完成时间"],
+      ["效益指标", "社会效益指标", "政策知晓率"],
+      ["满意度指标", "服务对象满意度指标", "居民满意度"],
+    ]);
+    expect(r.normalized.map((n) => [n.field, n.from, n.to])).toEqual([
+      ["level2", "时效", "时效指标"],
+      ["level1", "产出", "产出指标"],
+      ["level2", "社会效益", "社会效益指标"],
+      ["level1", "效果指标", "效益指标"],
+    ]);
+    expect(textOf(raw)).toContain("已规范");
+    expect(textOf(raw)).toContain("“时效”规范为“时效指标”");
+    const rules = (await call(ctx.client, "validate_project", { projectId })).findings.map((f: { rule: string }) => f.rule);
+    expect(rules).not.toContain("level-invalid");
+  });
+
+  it("accepts 满意度 alone as a 二级 and refuses an ambiguous 一级 used as 二级, per profile", async () => {
+    const c = await call(ctx.client, "create_project", { name: "设备购置", budget: { total: 10 }, profile: "mof2021" });
+    const projectId = c.project.id;
+    const r = await call(ctx.client, "add_indicators", { projectId, indicators: [{ level2: "满意度", name: "使用人员满意度", value: "≥90%" }] });
+    expect(r.project.indicators[0]).toMatchObject({ level1: "满意度指标", level2: "服务对象满意度指标" });
+    const text = await expectError(
+      "add_indicators",
+      { projectId, indicators: [{ level2: "成本", name: "设备成本", value: "≤10万元" }] },
+      "“成本”是一级指标",
+      "经济成本指标",
+      "mof2021",
     );
+    expect(text).not.toContain("产出指标：数量指标、质量指标、时效指标、成本指标");
+    await expectError("add_indicators", { projectId, indicators: [{ level1: "产出效果", level2: "数量", name: "台数", value: "≥2台" }] }, "产出效果", "可用的一级指标");
   });
 
   it("infers 成本指标 as 一级 under mof2021", async () => {
@@ -138,6 +213,19 @@ describe("update_indicator", () => {
     const { projectId, ids } = await seeded();
     const r = await call(ctx.client, "update_indicator", { projectId, indicatorId: ids[0], patch: { level2: "社会效益指标" } });
     expect(r.project.indicators[0].level1).toBe("效益指标");
+  });
+
+  it("canonicalises patched labels, keeps the row in place, and refuses a 一级 that does not fit the 二级", async () => {
+    const { projectId, ids } = await seeded();
+    const raw = await callRaw(ctx.client, "update_indicator", { projectId, indicatorId: ids[0], patch: { level2: "质量" } });
+    const r = raw.structuredContent as { project: { indicators: { id: string; level1: string; level2: string }[] }; normalized: unknown[] };
+    expect(r.project.indicators[0]).toMatchObject({ id: ids[0], level1: "产出指标", level2: "质量指标" });
+    expect(r.normalized).toEqual([expect.objectContaining({ indicatorId: ids[0], field: "level2", from: "质量", to: "质量指标" })]);
+    expect(textOf(raw)).toContain("已规范");
+    await expectError("update_indicator", { projectId, indicatorId: ids[0], patch: { level1: "效益指标" } }, "属于“产出指标”", "level2");
+    await expectError("update_indicator", { projectId, indicatorId: ids[0], patch: { level2: "效率" } }, "效率", "可用的二级指标");
+    const both = await call(ctx.client, "update_indicator", { projectId, indicatorId: ids[0], patch: { level1: "效益", level2: "社会效益" } });
+    expect(both.project.indicators[0]).toMatchObject({ level1: "效益指标", level2: "社会效益指标" });
   });
 
   it("refuses an unknown indicator id (listing the ids), an empty patch, an empty value and a stale revision", async () => {

@@ -119,6 +119,82 @@ describe("documents", () => {
   });
 });
 
+describe("indicator labels and row order", () => {
+  const labels = (rows: { level1: string; level2: string; name: string }[]) => rows.map((i) => `${i.level2}/${i.name}`);
+
+  it("inserts new rows in taxonomy order: after their 二级, else by the profile's 二级 order, else by 一级", () => {
+    const { ws } = workspace();
+    const id = ws.createProject({ name: "宣传", budget: { total: 5 } }).project.id!;
+    ws.addIndicators(id, [{ level2: "数量指标", name: "活动次数", value: "≥12次" }]);
+    ws.addIndicators(id, [{ level2: "服务对象满意度指标", name: "满意度", value: "≥90%" }]);
+    // A 效益 row added after the 满意度 row goes before it (its 一级 comes first in the profile).
+    ws.addIndicators(id, [{ level2: "可持续影响指标", name: "长效机制", value: "有效建立" }]);
+    ws.addIndicators(id, [{ level2: "社会效益指标", name: "知晓率", value: "≥85%" }]);
+    ws.addIndicators(id, [{ level2: "质量指标", name: "审核通过率", value: "=100%" }]);
+    const r = ws.addIndicators(id, [
+      { level2: "数量指标", name: "宣传册份数", value: "≥5000份" },
+      { level2: "成本指标", name: "总成本", value: "≤5万元" },
+      { level2: "时效", name: "完成时间", value: "2024年12月底前" },
+    ]);
+    expect(labels(r.project.indicators)).toEqual([
+      "数量指标/活动次数",
+      "数量指标/宣传册份数",
+      "质量指标/审核通过率",
+      "时效指标/完成时间",
+      "成本指标/总成本",
+      "社会效益指标/知晓率",
+      "可持续影响指标/长效机制",
+      "服务对象满意度指标/满意度",
+    ]);
+    expect(r.added.map((a) => r.project.indicators.findIndex((i) => i.id === a))).toEqual([1, 4, 3]);
+  });
+
+  it("puts a mof2021 成本 row first", () => {
+    const { ws } = workspace();
+    const id = ws.createProject({ name: "设备", budget: { total: 10 }, profile: "mof2021" }).project.id!;
+    ws.addIndicators(id, [{ level2: "数量指标", name: "台数", value: "≥2台" }, { level2: "满意度", name: "满意度", value: "≥90%" }]);
+    const r = ws.addIndicators(id, [{ level2: "经济成本", name: "购置成本", value: "≤10万元" }]);
+    expect(r.project.indicators.map((i) => i.level1)).toEqual(["成本指标", "产出指标", "满意度指标"]);
+  });
+
+  it("never reorders an imported document's rows; new rows go after their 二级", async () => {
+    const { ws, dir } = workspace();
+    const { copyFileSync } = await import("node:fs");
+    copyFileSync(new URL("../../examples/chengde-gxq-2023.gold.json", import.meta.url), join(dir, "seed.json"));
+    const imported = await ws.importDocument({ path: join(dir, "seed.json") });
+    const training = imported.projects.find((p) => p.name === "基层统计人员业务培训")!;
+    const before = ws.getProject(training.id).project.indicators;
+    // The seed writes 生态效益 (row 6) before 社会效益 (row 7): that order stays.
+    expect(before.map((i) => i.level2).slice(4, 8)).toEqual(["经济效益指标", "生态效益指标", "社会效益指标", "可持续影响指标"]);
+    const r = ws.addIndicators(training.id, [
+      { level2: "社会效益", name: "统计数据差错率", value: "≤2%" },
+      { level1: "产出", level2: "时效", name: "培训完成时间", value: "2023年6月底前" },
+    ]);
+    const after = r.project.indicators;
+    expect(after.filter((i) => !r.added.includes(i.id!)).map((i) => i.id)).toEqual(before.map((i) => i.id));
+    expect(after.findIndex((i) => i.name === "培训完成时间")).toBe(3);
+    expect(after.findIndex((i) => i.name === "统计数据差错率")).toBe(8);
+    expect(after[8]).toMatchObject({ level1: "效益指标", level2: "社会效益指标" });
+    expect(r.normalized.map((n) => `${n.from}→${n.to}`)).toEqual(["社会效益→社会效益指标", "时效→时效指标", "产出→产出指标"]);
+  });
+
+  it("refuses an unknown label with the profile's valid labels, and stores nothing", () => {
+    const { ws } = workspace();
+    const id = ws.createProject({ name: "甲", budget: { total: 1 } }).project.id!;
+    const msg = inputError(() =>
+      ws.addIndicators(id, [
+        { level2: "数量", name: "次数", value: "≥1次" },
+        { level2: "效率指标", name: "效率", value: "≥1次" },
+      ]),
+    );
+    expect(msg).toContain("第 2 条指标");
+    expect(msg).toContain("legacy");
+    expect(msg).toContain("产出指标：数量指标、质量指标、时效指标、成本指标");
+    expect(ws.getProject(id).project.indicators).toHaveLength(0);
+    expect(inputError(() => ws.addIndicators(id, [{ level2: "产出", name: "次数", value: "≥1次" }]))).toContain("“产出”是一级指标");
+  });
+});
+
 describe("safeFileName", () => {
   it("removes separators and reserved characters and bounds the length", () => {
     expect(safeFileName("../a/b:c*?")).toBe("__a_b_c__");

@@ -1,11 +1,11 @@
 // Library look-ups: which kind a project is (cue words in its name and summary) and which indicators suit it.
 import { PROFILES } from "../../domain/taxonomy.js";
 import type { ProfileId } from "../../domain/schema.js";
-import { FALLBACK_KIND_ID, KINDS } from "./kinds.js";
+import { BENEFICIARIES, FALLBACK_KIND_ID, KINDS } from "./kinds.js";
 import type { IndicatorTemplate, ProjectKind, Role } from "./types.js";
 import { segment } from "../segment.js";
 
-export { KINDS } from "./kinds.js";
+export { BENEFICIARIES, FALLBACK_KIND_ID, KINDS } from "./kinds.js";
 export type { IndicatorTemplate, ProjectKind, Role, Slot } from "./types.js";
 
 /** A cue in the project name says more than one in a long summary. */
@@ -36,6 +36,7 @@ export function rankKinds(name: string, summary: string): KindScore[] {
   const n = name.replace(/\s+/g, "");
   const s = summary.replace(/\s+/g, "");
   const head = nameHead(n);
+  const named = firstBeneficiary(n + s);
   const scores: KindScore[] = [];
   for (const kind of KINDS) {
     let score = 0;
@@ -45,11 +46,55 @@ export function rankKinds(name: string, summary: string): KindScore[] {
       score += w * (NAME_WEIGHT * Math.min(countOccurrences(n, cue), 1) + Math.min(countOccurrences(s, cue), 3));
       if (head.slice(-(cue.length + 2)).includes(cue)) score += HEAD_WEIGHT;
     }
-    // The fallback kind's cues (经费, 保障) are generic: any specific kind that matches should win.
-    if (kind.id === FALLBACK_KIND_ID) score *= 0.5;
+    score *= kind.cueWeight ?? 1;
+    // A kind that serves whom the text names first (学生 for 补助, 企业 for 奖补) is the likelier one.
+    if (score > 0 && named && named !== "群众" && kind.beneficiaries?.includes(named)) score += BENEFICIARY_BONUS;
     if (score > 0) scores.push({ kind, score });
   }
-  return scores.sort((a, b) => b.score - a.score);
+  scores.sort((a, b) => b.score - a.score);
+  // A specialised kind (学校改造) that scores nearly as well as its parent (工程建设) is the better fit.
+  const top = scores[0];
+  if (top) {
+    const child = scores.find((s) => s.kind.parent === top.kind.id && s.score >= top.score * CHILD_SHARE);
+    if (child) return [child, ...scores.filter((s) => s !== child)];
+  }
+  return scores;
+}
+
+/** Score added to a kind that serves the beneficiary group the text names first. */
+const BENEFICIARY_BONUS = 2;
+
+/** The beneficiary group (BENEFICIARIES label) whose cue appears first in a text, or null. */
+function firstBeneficiary(text: string): string | null {
+  let best: { label: string; at: number } | null = null;
+  for (const group of BENEFICIARIES) {
+    for (const cue of group.cues) {
+      const at = text.indexOf(cue);
+      if (at >= 0 && (!best || at < best.at)) best = { label: group.label, at };
+    }
+  }
+  return best?.label ?? null;
+}
+
+/** A child kind within this share of its parent's score wins over the parent. */
+const CHILD_SHARE = 0.6;
+/**
+ * Below this score no kind is clear (one stray cue in a long summary: 补助 in a school-meals text would
+ * make it an enterprise subsidy): the neutral fallback kind is used instead. A cue in the name scores 3.
+ */
+export const MIN_KIND_SCORE = 3;
+/** Two unrelated kinds this close, both weak, mean the text is ambiguous: the fallback is safer. */
+const AMBIGUOUS_SHARE = 0.85;
+const AMBIGUOUS_BELOW = 6;
+
+/** The kind to draft with: the best-ranked kind when it scores clearly, else the neutral fallback. */
+export function pickKind(ranked: KindScore[]): ProjectKind {
+  const fallback = kindById(FALLBACK_KIND_ID)!;
+  const [best, second] = ranked;
+  if (!best || best.score < MIN_KIND_SCORE) return fallback;
+  const related = second && (second.kind.parent === best.kind.id || best.kind.parent === second.kind.id);
+  if (second && !related && best.score < AMBIGUOUS_BELOW && second.score >= best.score * AMBIGUOUS_SHARE) return fallback;
+  return best.kind;
 }
 
 export function kindById(idOrLabel: string): ProjectKind | undefined {
@@ -58,7 +103,36 @@ export function kindById(idOrLabel: string): ProjectKind | undefined {
 }
 
 export function detectKind(name: string, summary: string): ProjectKind {
-  return rankKinds(name, summary)[0]?.kind ?? kindById(FALLBACK_KIND_ID)!;
+  return pickKind(rankKinds(name, summary));
+}
+
+/** Whether kind `id` is `expected` or a specialisation of it (学校改造 is an 工程建设/改造). */
+export function isKindOf(kind: ProjectKind, expected: string): boolean {
+  const want = kindById(expected);
+  return !!want && (kind.id === want.id || kind.parent === want.id);
+}
+
+/**
+ * Who the project serves, for `{who}`: the beneficiary group the text names first among those the kind
+ * accepts (学生 in 为1.2万名学生提供营养膳食补助), else the kind's default.
+ */
+export function beneficiaryOf(kind: ProjectKind, text: string): string {
+  if (!kind.beneficiaries?.length) return kind.beneficiary;
+  const flat = text.replace(/\s+/g, "");
+  let best: { label: string; at: number } | null = null;
+  for (const group of BENEFICIARIES) {
+    if (!kind.beneficiaries.includes(group.label)) continue;
+    for (const cue of group.cues) {
+      const at = flat.indexOf(cue);
+      if (at >= 0 && (!best || at < best.at)) best = { label: group.label, at };
+    }
+  }
+  return best?.label ?? kind.beneficiary;
+}
+
+/** A template's text with `{who}` filled in. */
+export function withWho(text: string, who: string): string {
+  return text.replaceAll("{who}", who);
 }
 
 /** The 一级/二级 labels of a role in a profile. */
@@ -94,27 +168,55 @@ export interface RankedTemplate {
   score: number;
 }
 
-/** Templates ranked for a query: the named or detected kinds first, then word overlap with the summary. */
+/** Templates of kinds the summary does not point to need this much word overlap to be suggested at all. */
+const MIN_UNRELATED_OVERLAP = 2;
+
+/**
+ * Templates ranked for a query, in tiers: the named kind, then the kind the summary points to, then other
+ * kinds it mentions, then the neutral fallback kind; templates of unrelated kinds only when their words
+ * overlap the summary, last. Within a tier, word overlap with the summary orders the templates.
+ */
 export function rankTemplates(query: SuggestQuery): RankedTemplate[] {
   const profile = query.profile ?? "legacy";
   const wantedRole = query.level2 ? roleOf(query.level2) : null;
   if (query.level2 && !wantedRole) return [];
   if (wantedRole && !PROFILES[profile]) return [];
-  const kindScores = new Map<string, number>();
   const named = query.kind ? kindById(query.kind) : undefined;
-  if (named) kindScores.set(named.id, 1000);
-  for (const { kind, score } of rankKinds("", query.summary)) kindScores.set(kind.id, Math.max(kindScores.get(kind.id) ?? 0, score * 10));
+  const ranked = rankKinds("", query.summary);
+  const kindScores = new Map<string, number>();
+  for (const { kind, score } of ranked) kindScores.set(kind.id, 1000 + score * 10);
+  // A short query (营养餐, 组织业务培训) has a cue or two at most: the best-ranked kind leads.
+  if (named) kindScores.set(named.id, 1_000_000);
+  else {
+    kindScores.set((ranked[0]?.kind ?? kindById(FALLBACK_KIND_ID)!).id, 100_000);
+    if (!kindScores.has(FALLBACK_KIND_ID)) kindScores.set(FALLBACK_KIND_ID, 500);
+  }
   const words = new Set(segment(query.summary));
-  const ranked: RankedTemplate[] = [];
+  const out: RankedTemplate[] = [];
   for (const kind of KINDS) {
     const kindScore = kindScores.get(kind.id) ?? 0;
-    if (named && kind.id !== named.id && kindScore === 0) continue;
-    for (const template of kind.indicators) {
-      if (wantedRole && template.role !== wantedRole) continue;
+    if (named && kind.id !== named.id && kindScore < 1000) continue;
+    const who = beneficiaryOf(kind, query.summary);
+    for (const raw of kind.indicators) {
+      if (wantedRole && raw.role !== wantedRole) continue;
+      const template = renderTemplate(raw, who);
       let overlap = 0;
       for (const w of segment(template.name + template.description)) if (words.has(w)) overlap++;
-      ranked.push({ kind, template, score: kindScore + overlap });
+      if (kindScore === 0 && overlap < MIN_UNRELATED_OVERLAP) continue;
+      out.push({ kind, template, score: kindScore + overlap });
     }
   }
-  return ranked.sort((a, b) => b.score - a.score);
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** A template with `{who}` filled in its name, description, basis and question. */
+export function renderTemplate(template: IndicatorTemplate, who: string): IndicatorTemplate {
+  if (!/\{who\}/.test(template.name + template.description + template.basis + (template.question ?? ""))) return template;
+  return {
+    ...template,
+    name: withWho(template.name, who),
+    description: withWho(template.description, who),
+    basis: withWho(template.basis, who),
+    ...(template.question ? { question: withWho(template.question, who) } : {}),
+  };
 }

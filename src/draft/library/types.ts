@@ -21,10 +21,12 @@ export interface Slot {
 
 export interface IndicatorTemplate {
   role: Role;
+  /** The 三级 name; `{who}` is the beneficiary the input names (学生, 农户) or the kind's default. */
   name: string;
   /**
    * The value pattern. Tokens: `{n}` (the slot's number and unit), `{deadline}` (a date derived from the
-   * budget year), `{budget}` (the project budget as a money amount), `{perUnit}` (budget ÷ a grounded count).
+   * budget year), `{budget}` (the project budget as a money amount), `{perUnit}` (budget ÷ a grounded count),
+   * `{rate}` (a per-head standard the input states: 每生每天5元 → 5元/人·天; the row is dropped when none).
    * Other numbers are library defaults and need `question`, unless `derivation` names where they come from.
    */
   value: string;
@@ -47,7 +49,16 @@ export interface ProjectKind {
   label: string;
   /** Cue words or phrases; matched in the project name (weighted) and summary. */
   cues: string[];
-  /** Who is served: used in goal text. */
+  /** Who is served by default: used in goal text and for `{who}` in names when the input names nobody. */
   beneficiary: string;
+  /**
+   * Beneficiary groups (labels of BENEFICIARIES) this kind accepts for `{who}`: when the input names one of
+   * them (学生, 农户, 企业 …), names read 受益学生人数, 受益学生满意度. Empty or absent = `{who}` is `beneficiary`.
+   */
+  beneficiaries?: string[];
+  /** Scales this kind's cue score: below 1 for kinds whose cues are generic words (经费, 保障, 日常). */
+  cueWeight?: number;
+  /** A broader kind this one specialises (学校改造 is an 工程建设/改造). */
+  parent?: string;
   indicators: IndicatorTemplate[];
 }

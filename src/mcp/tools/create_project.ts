@@ -1,8 +1,15 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { Workspace } from "../../workspace.js";
-import { findingsText, guard, ok, summaryText } from "../result.js";
-import { budgetInputSchema, mutationOutputShape, profileSchema, spendingPlanInputSchema } from "../schemas.js";
+import { findingsText, guard, normalizedText, ok, summaryText } from "../result.js";
+import {
+  budgetInputSchema,
+  indicatorInputSchema,
+  mutationOutputShape,
+  normalizedSchema,
+  profileSchema,
+  spendingPlanInputSchema,
+} from "../schemas.js";
 
 export function register(server: McpServer, workspace: Workspace): void {
   server.registerTool(
@@ -19,8 +26,17 @@ export function register(server: McpServer, workspace: Workspace): void {
         goals: z.array(z.string()).optional().describe("绩效目标，每条一句具体、可衡量的目标"),
         spendingPlan: spendingPlanInputSchema.optional(),
         profile: profileSchema.optional(),
+        indicators: z
+          .array(indicatorInputSchema)
+          .max(200)
+          .optional()
+          .describe("可选：同时添加的指标行（与 add_indicators 相同；一级可省略，简写会规范，按指标体系顺序排列）"),
       }),
-      outputSchema: mutationOutputShape,
+      outputSchema: {
+        ...mutationOutputShape,
+        added: z.array(z.string()).describe("随项目添加的指标 id，按输入顺序"),
+        normalized: normalizedSchema,
+      },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
     },
     (args) =>
@@ -28,8 +44,11 @@ export function register(server: McpServer, workspace: Workspace): void {
         const r = workspace.createProject(args);
         return ok(
           { ...r },
-          `已创建项目“${r.project.name}”，id ${r.project.id}，版本 ${r.revision}。检查：${summaryText(r.summary)}。\n` +
-            `下一步：用 add_indicators 添加绩效指标。\n${findingsText(r.findings)}`,
+          `已创建项目“${r.project.name}”，id ${r.project.id}，版本 ${r.revision}` +
+            (r.added.length > 0 ? `，含 ${r.added.length} 条指标` : "") +
+            `。检查：${summaryText(r.summary)}。\n` +
+            (r.added.length > 0 ? normalizedText(r.normalized) : "下一步：用 add_indicators 添加绩效指标。\n") +
+            findingsText(r.findings),
         );
       }),
   );

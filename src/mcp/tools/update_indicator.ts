@@ -1,8 +1,8 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { Workspace } from "../../workspace.js";
-import { findingsText, guard, ok, summaryText } from "../result.js";
-import { indicatorPatchSchema, mutationOutputShape, projectIdSchema, revisionSchema } from "../schemas.js";
+import { findingsText, guard, normalizedText, ok, summaryText } from "../result.js";
+import { indicatorPatchSchema, mutationOutputShape, normalizedSchema, projectIdSchema, revisionSchema } from "../schemas.js";
 
 export function register(server: McpServer, workspace: Workspace): void {
   server.registerTool(
@@ -16,13 +16,16 @@ export function register(server: McpServer, workspace: Workspace): void {
         patch: indicatorPatchSchema,
         revision: revisionSchema,
       }),
-      outputSchema: mutationOutputShape,
+      outputSchema: { ...mutationOutputShape, normalized: normalizedSchema },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
     },
     ({ projectId, indicatorId, patch, revision }) =>
       guard(() => {
         const r = workspace.updateIndicator(projectId, indicatorId, patch, revision);
-        return ok({ ...r }, `已修改指标 ${indicatorId}，项目版本 ${r.revision}。检查：${summaryText(r.summary)}。\n${findingsText(r.findings)}`);
+        return ok(
+          { ...r },
+          `已修改指标 ${indicatorId}，项目版本 ${r.revision}。检查：${summaryText(r.summary)}。\n${normalizedText(r.normalized)}${findingsText(r.findings)}`,
+        );
       }),
   );
 }
