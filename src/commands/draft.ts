@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
 import type { ProfileId } from "../domain/schema.js";
 import { createLlmGenerator, draftProject, llmConfigFromEnv, type DraftInput, type DraftResult } from "../draft/index.js";
+import { splitTitle } from "../draft/prose.js";
 import { renderProjectMarkdown } from "../render/index.js";
 import { EXIT_FINDINGS, EXIT_OK, writeOut } from "./common.js";
 
@@ -78,11 +79,9 @@ export function draftInputFromText(text: string, file: string, opts: DraftComman
     name ??= typeof data.name === "string" ? data.name : undefined;
     if (budget === undefined && typeof data.budget === "number") budget = data.budget;
   } else if (!name) {
-    const [first, ...rest] = summary.split(/\r?\n/);
-    if (first && first.trim().length <= 40 && !/[。；;]/.test(first) && rest.join("").trim()) {
-      name = first.trim().replace(/^#+\s*/, "");
-      summary = rest.join("\n").trim();
-    }
+    const title = splitTitle(summary);
+    name = title.name || undefined;
+    summary = title.rest.trim() || summary;
   }
   if (!summary) throw new InputError(`${file}：没有项目概况文字`);
   name ??= file === "-" ? "" : basename(file, extname(file));

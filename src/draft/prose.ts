@@ -8,13 +8,18 @@ import { draftProject, type DraftInput, type TextGenerator } from "./index.js";
 
 const TITLE_MAX = 40;
 
-/** A project name from the text: its first short line (a title), else the first clause, shortened. */
-function titleOf(text: string): { name: string; rest: string } {
+/**
+ * A project name from the text: its first short line (a title); else a short head before a colon
+ * (`垃圾清运：2024年…`); else the first clause's subject, shortened.
+ */
+export function splitTitle(text: string): { name: string; rest: string } {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const first = lines[0] ?? "";
   if (first.length <= TITLE_MAX && !/[。；;]/.test(first) && lines.length > 1) {
     return { name: first.replace(/^[#\s]+/, "").replace(/[：:]$/, ""), rest: lines.slice(1).join("\n") };
   }
+  const head = /^#*\s*([^，,。；;：:]{2,30})[：:](.+)$/s.exec(first);
+  if (head) return { name: head[1].trim(), rest: [head[2].trim(), ...lines.slice(1)].join("\n") };
   // The clause's subject: a project name ends where a preposition opens what it does (…计划为全县…).
   const clause = first.split(/[，,。；;：:]/)[0];
   const subject = /^(.{4,20}?)(?:为|对|向|给|按照|通过|用于)/.exec(clause)?.[1];
@@ -31,7 +36,7 @@ interface ProseOptions {
 function proseInput(text: string, opts: ProseOptions): DraftInput {
   const where = opts.file ? `${opts.file}：` : "";
   if (!text.trim()) throw new InputError(`${where}文本为空，无法起草绩效目标表`);
-  const { name, rest } = titleOf(text);
+  const { name, rest } = splitTitle(text);
   const summary = rest.trim() || text.trim();
   const facts = extractFacts(summary);
   const budget = opts.budget ?? (facts.money.length > 0 ? Math.max(...facts.money) : undefined);

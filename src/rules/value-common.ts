@@ -113,8 +113,16 @@ function findRepeatedField(row: RowContext): "name" | "description" | null {
   return null;
 }
 
+/**
+ * The value restates `other` (a name or a description): equal to it, containing it, or a fragment long enough to
+ * say the same thing (运行情况 of 平台运行情况). A one- or two-character word of the name (满意 of 群众满意度, 效果 of
+ * 培训效果) is no restatement: it is a value that measures nothing, left to value-not-measurable.
+ */
 function restates(other: string, value: string): boolean {
-  return other.length >= 2 && (other === value || other.includes(value) || value.includes(other));
+  if (other.length < 2) return false;
+  if (other === value) return true;
+  if (value.includes(other)) return other.length >= 3 || other.length * 2 >= value.length;
+  return value.length >= 4 && value.length * 3 >= other.length * 2 - 2 && other.includes(value);
 }
 
 /** A 时效 value that promises punctuality in words (按时完成, 及时兑现) instead of a date. */

@@ -50,6 +50,15 @@ function unitHit(row: RowContext): RuleHit | null {
   }
   if (p.unitKind === "none") {
     if (isRatioName(name)) {
+      // A bare 0.8 on a 率 is as likely a fraction typed in Excel (80%) as 0.8%: ask, do not guess.
+      if (p.normalized > 0 && p.normalized <= 1) {
+        const asPercent = +(p.normalized * 100).toFixed(4);
+        return {
+          ...at,
+          message: `指标值“${q(row.indicator.value)}”缺少单位，比率类指标“${q(row.indicator.name)}”应以“%”计：是 ${asPercent}% 还是 ${p.normalized}%？`,
+          hint: `按本意写明百分比：小数 ${p.normalized} 即 ${asPercent}%（Excel 中的小数格式常被误当作百分数）`,
+        };
+      }
       const fix = p.normalized <= 100 ? rewriteValue(p.raw, { append: "%" }) : null;
       const hit: RuleHit = {
         ...at,
