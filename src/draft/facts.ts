@@ -147,3 +147,13 @@ export function extractFacts(raw: string): Facts {
   const numbers = new Set([...text.matchAll(DIGITS_RE)].map((m) => m[0]));
   return { counts, rates, percents, deadlines, money, years, numbers };
 }
+
+// Months named next to a payment verb: `资金6月、12月分两次拨付`, `于3月和9月支付`.
+const PAYMENT_MONTHS_RE = /((?:\d{1,2}月[、，,和及与]?){1,6})(?:底|末|份)?(?:前)?(?:分[一二三四两\d]次)?(?:拨付|支付|兑现|发放|拨款|付款)/;
+
+/** The months in which the text says money is paid out, for the spending plan; [] when it does not say. */
+export function paymentMonths(raw: string): number[] {
+  const m = PAYMENT_MONTHS_RE.exec(normalizeInput(raw));
+  if (!m) return [];
+  return [...m[1].matchAll(/(\d{1,2})月/g)].map((x) => Number(x[1])).filter((n) => n >= 1 && n <= 12);
+}

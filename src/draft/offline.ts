@@ -3,7 +3,7 @@
 // needsConfirmation with a question, or a derivation the drafter can name (budget, budget year, 100% compliance).
 import { InputError } from "../domain/errors.js";
 import type { Indicator, ProfileId, Project, SpendingPlan } from "../domain/schema.js";
-import { extractFacts, normalizeInput, type CountFact, type Facts, type RateFact } from "./facts.js";
+import { extractFacts, normalizeInput, paymentMonths, type CountFact, type Facts, type RateFact } from "./facts.js";
 import { beneficiaryOf, labelsFor, pickKind, rankKinds, renderTemplate } from "./library/index.js";
 import type { IndicatorTemplate, ProjectKind, Role } from "./library/types.js";
 import type { DraftInput } from "./types.js";
@@ -76,7 +76,9 @@ export function draftOffline(input: DraftInput): OfflineDraft {
   const ranked = rankKinds(input.name, input.summary);
   const kind = pickKind(ranked);
   const budget = input.budget ?? (facts.money.length > 0 ? Math.max(...facts.money) : null);
-  const fill = makeFill(facts, text, budget, input.spendingMonths, beneficiaryOf(kind, text));
+  // Months the user gave, else the months the summary says money is paid out (资金6月、12月分两次拨付).
+  const months = input.spendingMonths ?? paymentMonths(source);
+  const fill = makeFill(facts, text, budget, months, beneficiaryOf(kind, text));
 
   const drafted: Drafted[] = [];
   for (const template of applicable(kind, text)) {
@@ -116,7 +118,7 @@ export function draftOffline(input: DraftInput): OfflineDraft {
     evaluationBasis: "",
     budget: { total: budget, fiscal: null, other: null },
     purpose: purposeOf(input.summary),
-    spendingPlan: spendingPlan(input.spendingMonths),
+    spendingPlan: spendingPlan(months),
     goals: writeGoals(input, kind.beneficiaries?.length ? fill.who : kind.beneficiary, rows, budget),
     indicators,
     profile,
