@@ -26,7 +26,13 @@ export const QUALITATIVE_GRADES: readonly string[] = [
   "优", "优秀", "优良", "良", "良好", "合格", "较好", "好", "一般", "中", "差", "高", "较高", "低", "较低",
   "有效", "有效保障", "有效保证", "保障有力", "正常运行", "稳定运行", "安全运行", "运行良好", "正常", "稳定", "长期", "长效",
   "是", "否", "通过", "通过验收", "验收合格", "全覆盖", "零发生", "无事故",
+  // Verifiable outcomes stated in words: passed a review, zero incidents, compliant, set up, cleared the same day.
+  "通过评审", "通过专家评审", "通过专家论证", "通过审查", "评审通过", "验收通过", "零事故", "零投诉", "零差错", "零失误",
+  "零伤亡", "合规", "建成", "建立", "建立健全", "日产日清", "日清日结", "当日办结", "即时办结",
 ];
+
+/** Compliance with a named standard (符合国家标准, 达到设计规范要求): a verifiable qualitative target. */
+const COMPLIANCE_RE = /^(?:符合|达到|满足)[^\d，。；,;]{0,12}(?:标准|规范|准则|规程)(?:要求)?$/;
 
 /** The `form` values a PlaceholderValue can carry. */
 export const PLACEHOLDER_FORMS: readonly string[] = [
@@ -423,6 +429,7 @@ const GRADE_LEAD_RE = /^(?:等级|评价|评定|评级|考核|验收|结果)?(?:
 
 function gradeFrom(s: string, raw: string): ParsedValue | null {
   if (GRADE_SET.has(s)) return { kind: "grade", raw, grade: s, operator: null };
+  if (COMPLIANCE_RE.test(s)) return { kind: "grade", raw, grade: s, operator: null };
   const lead = leadingOperator(s);
   let body = lead.rest;
   let operator = lead.op;

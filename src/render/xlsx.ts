@@ -61,6 +61,33 @@ function sheetName(wanted: string, used: Set<string>): string {
   return name;
 }
 
+/** Display width in Excel character units: a CJK (full-width) character takes two. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return width;
+}
+
+const LINE_PT = 14;
+
+/**
+ * Set a row's height from its wrapped text. Excel, WPS and LibreOffice open rows at the default height
+ * (they do not auto-fit on load), so without this a wrapped cell shows one line over the next row.
+ * `cells` pairs each cell's text with the width it is shown in (merged columns added up).
+ */
+function fitHeight(row: ExcelJS.Row, cells: [CellValue | undefined, number][]): void {
+  let lines = 1;
+  for (const [value, width] of cells) {
+    if (value === null || value === undefined || value === "") continue;
+    const usable = Math.max(2, width - 2);
+    const count = String(value)
+      .split("\n")
+      .reduce((n, paragraph) => n + Math.max(1, Math.ceil(textWidth(paragraph) / usable)), 0);
+    lines = Math.max(lines, count);
+  }
+  row.height = lines * LINE_PT + 4;
+}
+
 function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: string): void {
   ws.columns = FORM_WIDTHS.map((width) => ({ width }));
   ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "9:9" };
@@ -85,6 +112,8 @@ function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: st
   put(at("D3"), "项目名称", "bold");
   ws.mergeCells("E3:G3");
   put(at("E3"), project.name, "left");
+  const [wA, wB, wC, wD, wE, wF, wG] = FORM_WIDTHS;
+  fitHeight(ws.getRow(3), [[project.code, wB + wC], [project.name, wE + wF + wG]]);
 
   ws.mergeCells("A4:A5");
   put(at("A4"), "预算规模及资金用途", "bold");
@@ -96,6 +125,8 @@ function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: st
   put(at("G4"), amount(project.budget.other), "amount");
   ws.mergeCells("B5:G5");
   put(at("B5"), project.purpose, "left");
+  fitHeight(ws.getRow(4), [["其中：财政资金", wD]]);
+  fitHeight(ws.getRow(5), [[project.purpose, wB + wC + wD + wE + wF + wG]]);
 
   ws.mergeCells("A6:A7");
   put(at("A6"), "资金支出计划（%）", "bold");
@@ -112,6 +143,7 @@ function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: st
   put(at("A8"), "绩效目标", "bold");
   ws.mergeCells("B8:G8");
   put(at("B8"), project.goals.join("\n"), "left");
+  fitHeight(ws.getRow(8), [[project.goals.join("\n"), wB + wC + wD + wE + wF + wG]]);
 
   const head = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "", "指标值", "指标值确定依据"];
   head.forEach((label, i) => put(ws.getRow(9).getCell(i + 1), label || null, "bold"));
@@ -128,6 +160,8 @@ function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: st
     put(row.getCell(6), ind.value);
     put(row.getCell(7), ind.basis, "left");
     ws.mergeCells(first + i, 4, first + i, 5);
+    fitHeight(row, [[ind.level2, wB], [ind.name, wC], [ind.description, wD + wE], [ind.value, wF], [ind.basis, wG]]);
+    void wA;
   });
   // Runs of equal 一级, and of equal 二级 within them, are merged like the printed form.
   const key = (s: string) => s.replace(/\s+/g, "");

@@ -11,6 +11,7 @@ import {
   SAVING_CUES,
   TIME_CUES,
 } from "./vocabulary/categories.js";
+import { LOWER_COUNT_RE } from "./vocabulary/measures.js";
 
 /** One alternation per cue list, built once. */
 function anyOf(words: readonly string[]): RegExp {
@@ -54,7 +55,8 @@ function misplaced(name: string, level2: string): Verdict | null {
       if (cost) return { belongs: "成本", why: "是成本方面的表述" };
       return null;
     case "质量指标":
-      if (quality) return null;
+      // 安全事故次数, 投诉件数: a count of failures measures quality.
+      if (quality || LOWER_COUNT_RE.test(name)) return null;
       if (time) return { belongs: "时效", why: "是时效方面的表述" };
       if (count) return { belongs: "数量", why: "是数量方面的表述" };
       if (cost) return { belongs: "成本", why: "是成本方面的表述" };

@@ -4,10 +4,20 @@ import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 
 const NOT_TIME_UNITS = new Set(["count", "money", "unitCost", "measure"]);
 
+/** A count per period (每日1次, 1次/周, 每月2次): a frequency, which is a timing target. */
+const FREQUENCY_PREFIX_RE = /(?:每|日均|周均|月均)(?:个)?(?:日|天|周|星期|月|季度?|年|半年|工作日)$/;
+const PERIOD_RE = /^(?:日|天|周|星期|月|季度?|年|半年|工作日)$/;
+
+function isFrequency(row: RowContext): boolean {
+  const p = row.parsed;
+  if (p.kind !== "quantitative" || p.unitKind !== "count") return false;
+  return FREQUENCY_PREFIX_RE.test(p.prefix ?? "") || PERIOD_RE.test(p.per ?? "");
+}
+
 /** A 时效 value that is an amount (完成1.1万户配送): a quantity, but no date, rate or duration. */
 function amountInTimeliness(row: RowContext): boolean {
   const p = row.parsed;
-  return isTimelinessRow(row) && (p.kind === "quantitative" || p.kind === "range") && NOT_TIME_UNITS.has(p.unitKind);
+  return isTimelinessRow(row) && (p.kind === "quantitative" || p.kind === "range") && NOT_TIME_UNITS.has(p.unitKind) && !isFrequency(row);
 }
 
 const rule: ProjectRule = {
@@ -18,7 +28,8 @@ const rule: ProjectRule = {
   docs: `## 说明
 时效指标考核“何时完成”，应写明时限（2023年12月底前、6月30日前）、及时率（≥95%）或时长（≤15个工作日）。
 “按时完成”“及时兑现”没有说明按什么时间，无法核对；“完成1.1万户配送”是数量，也没有时限。本规则命中的行不再报“不可衡量”；照抄名称的值
-（规定时间内完成 → 规定时间内完成）由 value-repeats-name 报告。
+（规定时间内完成 → 规定时间内完成）由 value-repeats-name 报告。时效行写等级（较好、达标）同样没有时限，也由本规则报告；“日产日清”这类本身说明时限的表述和频次
+（每日1次、2次/周）不报。
 
 ## 错误示例
 | 三级指标 | 指标值 |

@@ -11,6 +11,8 @@ import {
   COST_RE,
   GAIN_RE,
   GROWTH_RE,
+  RATE_NAME_RE,
+  SATISFACTION_RE,
   TIMELY_RE,
   measureDirection,
 } from "./vocabulary/measures.js";
@@ -125,9 +127,39 @@ function restates(other: string, value: string): boolean {
   return value.length >= 4 && value.length * 3 >= other.length * 2 - 2 && other.includes(value);
 }
 
-/** A 时效 value that promises punctuality in words (按时完成, 及时兑现) instead of a date. */
+/** Grades that state a timing themselves (cleared the same day): a fair 时效 target. */
+const TIMING_GRADES: ReadonlySet<string> = new Set(["日产日清", "日清日结", "当日办结", "即时办结"]);
+
+/**
+ * A 时效 value that promises punctuality in words (按时完成, 及时兑现) instead of a date, or a grade there
+ * (较好, 达标: no date either).
+ */
 export function isVagueTimeliness(row: RowContext): boolean {
-  return isTimelinessRow(row) && plainText(row.parsed) && !repeatsName(row) && TIMELY_RE.test(row.indicator.value);
+  if (!isTimelinessRow(row)) return false;
+  const p = row.parsed;
+  if (p.kind === "grade") return !TIMING_GRADES.has(p.grade);
+  return plainText(p) && !repeatsName(row) && TIMELY_RE.test(row.indicator.value);
+}
+
+const CHANGE_GRADE_RE = /提升|提高|改善|增强|下降|降低|减少/;
+
+/** Grades that stand for a number (全覆盖 = 100%, 零事故 = 0): fair on a rate. */
+const NUMERIC_GRADES: ReadonlySet<string> = new Set([
+  "全覆盖", "零发生", "无事故", "零事故", "零投诉", "零差错", "零失误", "零伤亡", "全部达标",
+]);
+
+/**
+ * A rate or a satisfaction measure (合格率, 群众满意度) given a grade (高, 良好, 达标) instead of a percentage: the
+ * grade cannot be checked against the rate. Not reported where a more specific rule already speaks.
+ */
+export function gradeOnRate(row: RowContext): boolean {
+  const p = row.parsed;
+  if (p.kind !== "grade" || NUMERIC_GRADES.has(p.grade)) return false;
+  const name = row.measureName;
+  if (!RATE_NAME_RE.test(name)) return false;
+  // A change of a rate in words (利用率 显著提升) is a usual qualitative effect; satisfaction wants its percentage.
+  if (CHANGE_GRADE_RE.test(p.grade) && !SATISFACTION_RE.test(name)) return false;
+  return !isVagueTimeliness(row) && !costNotMoney(row);
 }
 
 /** A money-cost row whose value is not a cost (and not already reported by an earlier rule of the chain). */
@@ -166,6 +198,8 @@ export function rewriteValue(raw: string, change: ValueChange): string | null {
   if (!m) return null;
   const [, opWord, num, mult = "", unit, trailing] = m;
   if (/\d/.test(unit)) return null;
+  // `90分` + % is no value: a unit can be appended only where none is written.
+  if (change.append && unit !== "") return null;
   let op: Operator | null = opWord ? OP_WORDS[opWord] : trailing ? (trailing.includes("上") ? ">=" : "<=") : null;
   if (change.operator !== undefined) op = change.operator;
   let newUnit = change.respell ? unit.replace(change.respell[0], change.respell[1]) : unit;

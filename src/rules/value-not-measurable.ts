@@ -1,5 +1,6 @@
 // value-not-measurable: a 指标值 with no number, deadline, range or accepted grade (按单位完成, 为…做出贡献).
-import { costNotMoney, isEffectRow, isVagueTimeliness, q, repeatsName } from "./value-common.js";
+import { costNotMoney, gradeOnRate, isEffectRow, isVagueTimeliness, q, repeatsName } from "./value-common.js";
+import { SATISFACTION_RE } from "./vocabulary/measures.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 
 const YEAR_RE = /(?:19|20)\d{2}\s*年?/g;
@@ -14,7 +15,10 @@ function holdsANumber(raw: string, hasNumber: boolean): boolean {
 /** The text is not measurable and no more specific rule reports it. */
 export function notMeasurable(row: RowContext): boolean {
   const p = row.parsed;
+  if (p.kind === "grade") return gradeOnRate(row);
   if (p.kind !== "text" || p.question) return false;
+  // 财预〔2021〕101号 lets 社会成本 and 生态环境成本 be described in words (无明显负面影响).
+  if (row.level2 === "社会成本指标" || row.level2 === "生态环境成本指标") return false;
   if (holdsANumber(p.raw, p.hasNumber)) return false;
   return !repeatsName(row) && !costNotMoney(row) && !isVagueTimeliness(row);
 }
@@ -26,8 +30,10 @@ const rule: ProjectRule = {
   description: "指标值不可衡量：没有数值、时限、区间或规定等级",
   docs: `## 说明
 可考核的指标值是：数值（≥4次、≥95%、≤50万元）、时限（2023年12月底前）、区间（90%-95%），
-或封闭等级表中的定性等级（达到预期、显著提升、有效改善、良好……）。“按单位完成”“为可再生能源做出贡献”
-无法判断是否达成。产出、成本、满意度指标为错误；效益指标常用定性表述，为警告。
+或封闭等级表中的定性等级（达到预期、显著提升、有效改善、良好……），以及“符合国家标准”这类对照成文标准的表述。
+“按单位完成”“为可再生能源做出贡献”无法判断是否达成。比率和满意度指标（……率、满意度）写等级（高、良好、满意）也无法衡量，
+应写百分比（“全覆盖”“零事故”这类代表确定数值的等级除外）。产出、成本、满意度指标为错误；效益指标常用定性表述，为警告。
+财预〔2021〕101号体系的社会成本、生态环境成本指标允许文字描述，不检查。
 
 优先级（同一问题只报一次）：占位符 → value-placeholder，问句 → value-question，照抄名称 → value-repeats-name，
 成本行 → cost-not-money，时效行的“按时完成”“及时” → timeliness-vague；其余才报本规则。
@@ -37,6 +43,7 @@ const rule: ProjectRule = {
 |---|---|---|
 | 质量指标 | 完成经济调查单位数据质量 | 按单位完成 |
 | 经济效益指标 | 项目建成效果 | 为可再生能源做出贡献 |
+| 服务对象满意度指标 | 群众满意度 | 满意 |
 
 ## 正确示例
 | 二级指标 | 三级指标 | 指标值 |
@@ -48,13 +55,21 @@ const rule: ProjectRule = {
     for (const row of ctx.rows) {
       if (!notMeasurable(row)) continue;
       const effect = isEffectRow(row);
+      const satisfaction = row.level1 === "满意度指标" || SATISFACTION_RE.test(row.measureName);
+      const rate = row.parsed.kind === "grade";
       const hit: RuleHit = {
         indicator: row.index,
         field: "value",
-        message: `三级指标“${q(row.indicator.name)}”的指标值“${q(row.indicator.value)}”不可衡量`,
-        hint: effect
-          ? "给出量化目标（如“带动企业研发投入增长≥5%”），确难量化时用规定等级（显著提升、有效改善、达到预期）"
-          : "写出数值、比率、金额或完成时限，如“≥95%”“≥4次”“≤50万元”“2023年12月底前”",
+        message: rate
+          ? `比率类指标“${q(row.indicator.name)}”的指标值“${q(row.indicator.value)}”是等级，不是比率，无法衡量`
+          : `三级指标“${q(row.indicator.name)}”的指标值“${q(row.indicator.value)}”不可衡量`,
+        hint: satisfaction
+          ? "满意度写抽样调查的比率目标，如“≥90%”"
+          : rate
+            ? "比率类指标写百分比目标，如“≥95%”“=100%”"
+            : effect
+              ? "给出量化目标（如“带动企业研发投入增长≥5%”），确难量化时用规定等级（显著提升、有效改善、达到预期）"
+              : "写出数值、比率、金额或完成时限，如“≥95%”“≥4次”“≤50万元”“2023年12月底前”",
       };
       if (effect) hit.severity = "warning";
       hits.push(hit);

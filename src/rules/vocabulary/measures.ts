@@ -51,7 +51,7 @@ export const QUESTION_WORDS: readonly string[] = ["是否", "能否", "有无", 
 
 /** Vague timeliness phrases: a 时效 value made of these promises punctuality without a date. */
 export const TIMELY_WORDS: readonly string[] = [
-  "按时", "及时", "按期", "如期", "准时", "限期", "时限", "规定时间", "规定期限", "要求时间", "尽快", "适时",
+  "按时", "及时", "按期", "如期", "准时", "限期", "时限", "规定时间", "规定期限", "要求时间", "约定时间", "约定期限", "合同约定", "尽快", "适时",
   "定期", "按计划", "按进度", "按要求", "第一时间", "随时", "迅速", "快速",
 ];
 
@@ -87,8 +87,8 @@ export const GROWTH_RE = new RegExp(alternation(GROWTH_WORDS));
 export const TIMELY_RE = new RegExp(alternation(TIMELY_WORDS));
 export const SOURCE_RE = new RegExp(alternation(SOURCE_WORDS));
 export const UNIT_WORD_SET: ReadonlySet<string> = new Set(UNIT_WORDS);
-/** A name that measures a ratio wants a percentage: it ends in 率, 满意度 or 满意 (not 满意度调查次数, a count). */
-export const RATE_NAME_RE = /(?:率|满意度|满意)$/;
+/** A name that measures a ratio wants a percentage: it ends in 率, 满意度 or 满意 (not 满意度调查次数, a count; not 频率 or 效率). */
+export const RATE_NAME_RE = /(?:(?<![频效])率|满意度|满意)$/;
 
 export type MeasureDirection = "higher" | "lower";
 

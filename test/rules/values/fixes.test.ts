@@ -42,6 +42,23 @@ describe("value-unit fixes", () => {
 
   it("adds % to a bare number on a rate", () => {
     expect(one("value-unit", { level2: "服务对象满意度指标", name: "企业满意度", value: "≥90" })?.fix).toBe("≥90%");
+    expect(one("value-unit", { level2: "质量指标", name: "工程验收合格率", value: "≥95" })?.fix).toBe("≥95%");
+  });
+
+  it("asks, with no fix, when a bare number ≤ 1 on a rate may be a fraction typed in Excel", () => {
+    for (const [name, value, asPercent] of [["优良路率", "0.8", "80%"], ["交通事故发生率", "0.05", "5%"], ["服务对象满意度", "0.95", "95%"]]) {
+      const f = one("value-unit", { level2: "质量指标", name, value });
+      expect(f, name).toBeDefined();
+      expect(f?.fix, name).toBeUndefined();
+      expect(f?.message).toContain(`“${value}”`);
+      expect(f?.message).toContain(`是 ${asPercent} 还是 ${value}%`);
+    }
+  });
+
+  it("appends no unit after an unknown trailing word (90分 is no 90分%)", () => {
+    const f = one("value-unit", { level2: "服务对象满意度指标", name: "用户满意度", value: "90分" });
+    expect(f).toBeDefined();
+    expect(f?.fix).toBeUndefined();
   });
 
   it("reports the spelling once: not where value-over-100 or value-direction already rewrites the value", () => {
