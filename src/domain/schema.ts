@@ -122,3 +122,8 @@ export function isEmptyRow(ind: Pick<Indicator, "name" | "value">): boolean {
   const value = ind.value.replace(/\s+/g, "");
   return name === "无" || value === "无";
 }
+
+/** A project with every field at its empty default — the starting point of importers and drafts. */
+export function emptyProject(seq = 1): Project {
+  return ProjectSchema.parse({ seq });
+}

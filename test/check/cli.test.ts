@@ -1,28 +1,17 @@
 // `jixiao check` as a user runs it: a spawned CLI, real files, exit codes and the DESIGN §4 JSON shape.
-import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
 
 const SEED_JSON = "examples/chengde-gxq-2023.gold.json";
 const CLEAN_LEGACY = "test/fixtures/clean/legacy";
 const CLEAN_MOF = "test/fixtures/clean/mof2021";
 
-/** Run the CLI as a user would (async, so a slow spawn never blocks the worker). */
-function check(args: string[], cwd = process.cwd()): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(process.cwd(), "node_modules/.bin/tsx"), [join(process.cwd(), "src/cli.ts"), "check", ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+/** Run `jixiao check` as a user would (async, so a slow spawn never blocks the worker). */
+function check(args: string[], cwd = process.cwd()) {
+  return runCli(["check", ...args], { cwd });
 }
 
 const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;

@@ -1,9 +1,8 @@
 // Regressions found by using the product on inputs people really have: a hand-typed Excel, a web page whose
 // table alone is tab-separated, JSON that is not quite a Document, standard input.
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
 import { InputError } from "../../src/domain/errors.js";
 import { parseDocumentJson } from "../../src/import/json.js";
 import { importText } from "../../src/import/text.js";
@@ -100,17 +99,8 @@ describe("JSON that is not quite a Document", () => {
   });
 });
 
-function cli(args: string[], stdin: string | Buffer): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(process.cwd(), "dist/cli.js"), ...args], { env: { ...process.env, NO_COLOR: "1" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function cli(args: string[], stdin: string | Buffer) {
+  return runCli(args, { stdin });
 }
 
 describe("`-` reads standard input", () => {

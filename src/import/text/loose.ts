@@ -5,6 +5,7 @@
 // Rows are read by anchoring on the 一级/二级 labels (taxonomy, with variants) and on where the value starts;
 // merged 一级/二级 cells are carried down. Project fields (项目名称, 资金总额 …) come from `label value` lines.
 import type { ImportWarning, Indicator, Project } from "../../domain/schema.js";
+import { emptyProject } from "../../domain/schema.js";
 import { LABEL_ALIASES, PROFILES } from "../../domain/taxonomy.js";
 import { asLevel1, asLevel2, emptyIndicator, headerColumn, headerColumns, labelPrefixes, runTogetherHeader, setStructured, type Column } from "./columns.js";
 import { parseAmount, readFieldLine, splitGoals, statedUnit, type FieldHit } from "./fields.js";
@@ -114,21 +115,7 @@ export function readLooseProjects(lines: Line[], from: number, head: DocumentHea
 }
 
 function newProject(seq: number): Project {
-  return {
-    seq,
-    code: "",
-    name: "",
-    summary: "",
-    funding: "",
-    narrativeGoals: [],
-    narrativeIndicators: "",
-    evaluationBasis: "",
-    budget: { total: null, fiscal: null, other: null },
-    purpose: "",
-    spendingPlan: { mar: null, jun: null, oct: null, dec: null },
-    goals: [],
-    indicators: [],
-  };
+  return emptyProject(seq);
 }
 
 function finishProject(st: State, warn: (line: Line, message: string) => void, _next: Line | null): void {

@@ -3,6 +3,7 @@
 // 绩效目标 — then the indicator table) and tables a chat model writes (a header row with 一级指标/二级指标/三级指标/
 // 指标值 …, a `|---|` separator, merged cells left empty, `**bold**`, escaped `\|`, `<br>` line breaks).
 import type { Budget, ImportWarning, Indicator, Project, SpendingPlan } from "../../domain/schema.js";
+import { emptyProject } from "../../domain/schema.js";
 import { emptyIndicator, headerColumns, setStructured, type Column } from "./columns.js";
 import { parseAmount, readFieldLine, splitGoals, statedUnit, type FieldKind } from "./fields.js";
 import { cleanCell, parseNumber, squash, type Line } from "./lines.js";
@@ -135,21 +136,7 @@ interface Draft {
 
 function newDraft(seq: number): Draft {
   return {
-    project: {
-      seq,
-      code: "",
-      name: "",
-      summary: "",
-      funding: "",
-      narrativeGoals: [],
-      narrativeIndicators: "",
-      evaluationBasis: "",
-      budget: { total: null, fiscal: null, other: null },
-      purpose: "",
-      spendingPlan: { mar: null, jun: null, oct: null, dec: null },
-      goals: [],
-      indicators: [],
-    },
+    project: emptyProject(seq),
     seen: new Set(),
     warnings: [],
   };
