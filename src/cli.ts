@@ -6,6 +6,9 @@ import { registerCheck } from "./commands/check.js";
 import { registerRender } from "./commands/render.js";
 import { registerDraft } from "./commands/draft.js";
 import { registerServe } from "./commands/serve.js";
+import { registerProjects } from "./commands/projects.js";
+import { registerHistory } from "./commands/history.js";
+import { registerExport } from "./commands/export.js";
 import { runMain } from "./commands/common.js";
 
 const program = new Command();
@@ -19,5 +22,8 @@ registerCheck(program);
 registerRender(program);
 registerDraft(program);
 registerServe(program);
+registerProjects(program);
+registerHistory(program);
+registerExport(program);
 
 runMain(() => program.parseAsync(process.argv));

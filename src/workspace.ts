@@ -22,7 +22,7 @@ import { canonicalLabel, detectProfile, parentOf, PROFILES, squash, type Profile
 import type { DraftInput, DraftResult, TextGenerator } from "./draft/index.js";
 import { validate, validateProject } from "./rules/engine.js";
 import type { Finding, Report } from "./rules/types.js";
-import type { Store, StoredProject } from "./store/types.js";
+import type { Snapshot, Store, StoredProject } from "./store/types.js";
 
 /** A finding with the stable id of the indicator it points at, so a client can call update_indicator directly. */
 export type WorkspaceFinding = Finding & { indicatorId?: string };
@@ -122,6 +122,18 @@ export interface RenderResult {
   mimeType: string;
 }
 
+export const EXPORT_FORMATS = ["md", "html", "xlsx", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportResult {
+  format: ExportFormat;
+  /** Text for md/html/json, bytes for xlsx. */
+  content: string | Buffer;
+  mimeType: string;
+  /** A safe default file name: `<项目名称>-<id>.<format>`. */
+  fileName: string;
+}
+
 export interface ImportResult {
   documentId: string;
   profile: ProfileId;
@@ -132,10 +144,27 @@ export interface ImportResult {
   importWarnings: { line: number | null; message: string }[];
 }
 
+/** One stored change: the project as it was at `revision`, then `action` made revision + 1. */
 export interface HistoryEntry {
+  /** The revision before the change; `undo` with this toRevision restores that content. */
   revision: number;
+  /** The tool/method that made the change (add_indicators, update_indicator, undo …). */
   action: string;
+  /** What the change did, in Chinese (添加 3 条指标、撤销到版本 5); "" when recorded before descriptions existed. */
+  description: string;
+  /** When the change was made (ISO 8601, UTC). */
   at: string;
+  /** For an undo: the revision whose content it restored. */
+  undoTo?: number;
+}
+
+export interface UndoResult extends MutationResult {
+  /** The oldest change reverted (its revision is the one restored). */
+  undone: HistoryEntry;
+  /** Every change reverted, oldest first. */
+  undoneChanges: HistoryEntry[];
+  /** The revision whose content is now current again (under the new revision number). */
+  restoredRevision: number;
 }
 
 export interface WorkspaceOptions {
@@ -224,21 +253,36 @@ export class Workspace {
         `不能用 update_project 修改字段：${unknown.join("、")}。可修改：${[...PATCHABLE_PROJECT_FIELDS].join("、")}；指标请用 add_indicators / update_indicator / remove_indicators`,
       );
     }
-    return this.mutate(projectId, revision, "update_project", (p) => {
-      const { budget, spendingPlan, goals, ...rest } = patch;
-      for (const [key, value] of Object.entries(rest)) {
-        if (value !== undefined) (p as Record<string, unknown>)[key] = typeof value === "string" ? value.trim() : value;
-      }
-      if (goals) p.goals = goals.map((g) => g.trim()).filter((g) => g !== "");
-      if (budget) p.budget = { ...p.budget, ...stripUndefined(budget) };
-      if (spendingPlan) p.spendingPlan = { ...p.spendingPlan, ...stripUndefined(spendingPlan) };
-      return p;
-    });
+    return this.mutate(
+      projectId,
+      revision,
+      "update_project",
+      (p) => {
+        const { budget, spendingPlan, goals, ...rest } = patch;
+        for (const [key, value] of Object.entries(rest)) {
+          if (value !== undefined) (p as Record<string, unknown>)[key] = typeof value === "string" ? value.trim() : value;
+        }
+        if (goals) p.goals = goals.map((g) => g.trim()).filter((g) => g !== "");
+        if (budget) p.budget = { ...p.budget, ...stripUndefined(budget) };
+        if (spendingPlan) p.spendingPlan = { ...p.spendingPlan, ...stripUndefined(spendingPlan) };
+        return p;
+      },
+      describeProjectUpdate,
+    );
   }
 
   getProject(projectId: string): ProjectView {
     const row = this.requireProject(projectId);
     return { ...this.result(row), documentId: row.documentId, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  }
+
+  /** listProjects with each project's finding counts (validated now, as get_project would). */
+  listProjectsWithSummary(query?: string): (ProjectListItem & { summary: FindingSummary })[] {
+    const q = query ? squashLower(query) : "";
+    return this.store
+      .listProjects()
+      .filter((row) => !q || [row.project.name, row.project.code, row.project.summary].some((t) => squashLower(t).includes(q)))
+      .map((row) => ({ ...listItem(row), summary: this.report(row.project).summary }));
   }
 
   listProjects(query?: string): ProjectListItem[] {
@@ -283,10 +327,16 @@ export class Workspace {
     if (indicators.length === 0) throw new InputError("indicators 为空：请至少给出一条指标（level2、name、value）");
     let added: string[] = [];
     let normalized: LabelNormalization[] = [];
-    const result = this.mutate(projectId, revision, "add_indicators", (p) => {
-      ({ added, normalized } = insertIndicators(p, indicators));
-      return p;
-    });
+    const result = this.mutate(
+      projectId,
+      revision,
+      "add_indicators",
+      (p) => {
+        ({ added, normalized } = insertIndicators(p, indicators));
+        return p;
+      },
+      (_before, after) => `添加 ${added.length} 条指标${namesOf(after, added)}`,
+    );
     return { ...result, added, normalized };
   }
 
@@ -325,7 +375,7 @@ export class Workspace {
       }
       p.indicators[index] = merged;
       return p;
-    });
+    }, (before, after) => describeIndicatorUpdate(before, after, indicatorId, patch));
     return { ...result, normalized };
   }
 
@@ -336,7 +386,7 @@ export class Workspace {
       const drop = new Set(indicatorIds);
       p.indicators = p.indicators.filter((i) => !drop.has(i.id ?? ""));
       return p;
-    });
+    }, (before) => `删除 ${new Set(indicatorIds).size} 条指标${namesOf(before, [...new Set(indicatorIds)])}`);
     return { ...result, removed: [...new Set(indicatorIds)] };
   }
 
@@ -349,17 +399,42 @@ export class Workspace {
   }
 
   async renderProject(projectId: string, format: "markdown" | "html" | "xlsx"): Promise<RenderResult> {
-    const { project } = this.requireProject(projectId);
-    const report = this.report(project);
-    const opts = { findings: report.findings, profile: report.profile };
-    const { renderProjectHtml, renderProjectMarkdown, renderProjectXlsx } = await import("./render/index.js");
-    if (format === "markdown") return { format, markdown: renderProjectMarkdown(project, opts), mimeType: MIME.markdown };
-    const content = format === "html" ? renderProjectHtml(project, opts) : await renderProjectXlsx(project, opts);
+    if (format === "markdown") {
+      const { content } = await this.exportProject(projectId, "md");
+      return { format, markdown: content as string, mimeType: MIME.markdown };
+    }
+    const { content, fileName } = await this.exportProject(projectId, format);
     await mkdir(this.exportsDir, { recursive: true });
-    const path = join(this.exportsDir, `${safeFileName(project.name || "项目")}-${projectId}.${format}`);
+    const path = join(this.exportsDir, fileName);
     await writeFile(path, content);
     const bytes = typeof content === "string" ? Buffer.byteLength(content) : content.length;
     return { format, path, bytes, mimeType: MIME[format] };
+  }
+
+  /**
+   * A project's table as file content, the same tables render_project writes (findings overlaid): md, printable
+   * html, xlsx; or json — a Document JSON holding this project (with its imported document's department/year), which
+   * `jixiao check` and `jixiao import` read back.
+   */
+  async exportProject(projectId: string, format: ExportFormat): Promise<ExportResult> {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new InputError(`不支持的导出格式“${String(format)}”，可选：${EXPORT_FORMATS.join("、")}`);
+    }
+    const row = this.requireProject(projectId);
+    const { project } = row;
+    const fileName = `${safeFileName(project.name || "项目")}-${projectId}.${format}`;
+    if (format === "json") {
+      // The imported document's department/year/profile; not its 目录 or import warnings, which concern all its projects.
+      const { importWarnings: _warnings, ...meta } = (row.documentId ? this.store.getDocument(row.documentId)?.meta : undefined) ?? {};
+      const document: JixiaoDocument = { unit: "万元", ...meta, toc: [], projects: [project] };
+      return { format, content: `${JSON.stringify(document, null, 2)}\n`, mimeType: "application/json", fileName };
+    }
+    const report = this.report(project);
+    const opts = { findings: report.findings, profile: report.profile };
+    const { renderProjectHtml, renderProjectMarkdown, renderProjectXlsx } = await import("./render/index.js");
+    if (format === "md") return { format, content: renderProjectMarkdown(project, opts), mimeType: MIME.markdown, fileName };
+    if (format === "html") return { format, content: renderProjectHtml(project, opts), mimeType: MIME.html, fileName };
+    return { format, content: await renderProjectXlsx(project, opts), mimeType: MIME.xlsx, fileName };
   }
 
   // ---- import / draft -------------------------------------------------------------------------------------
@@ -435,25 +510,59 @@ export class Workspace {
 
   // ---- history --------------------------------------------------------------------------------------------
 
+  /** The stored changes of a project, oldest first (the newest 50 are kept), and its current revision. */
   history(projectId: string): { revision: number; entries: HistoryEntry[] } {
     const row = this.requireProject(projectId);
-    const entries = this.store.listSnapshots(projectId).map((s) => ({ revision: s.revision, action: s.action, at: s.at }));
-    return { revision: row.revision, entries };
+    return { revision: row.revision, entries: this.store.listSnapshots(projectId).map(historyEntry) };
   }
 
-  /** Restore the state before the last change (as a new revision, so revisions only grow). */
-  undo(projectId: string, revision?: number): MutationResult & { undone: HistoryEntry } {
-    const { row, undone } = this.store.transaction(() => {
+  /**
+   * Restore an earlier content as a new revision (revisions only grow). Without `toRevision`: the content before
+   * the last change; repeated calls keep stepping back (an undo is skipped over to the change before the one it
+   * went back to). With `toRevision`: the content of that revision, one of the history's revisions. The undo is
+   * itself recorded in history, so it can be undone (toRevision = the revision before the undo).
+   */
+  undo(projectId: string, revision?: number, toRevision?: number): UndoResult {
+    const { row, target, reverted } = this.store.transaction(() => {
       const current = this.requireProject(projectId);
       this.checkRevision(current, revision);
-      const last = this.store.listSnapshots(projectId).at(-1);
-      if (!last) throw new InputError(`项目“${current.project.name}”（${projectId}）没有可撤销的修改`);
-      const saved = this.store.updateProject(projectId, last.project, current.revision);
+      const snapshots = this.store.listSnapshots(projectId);
+      const name = `项目“${current.project.name}”（${projectId}）`;
+      if (snapshots.length === 0) throw new InputError(`${name}没有可撤销的修改`);
+      let targetRevision: number;
+      if (toRevision === undefined) {
+        const stepped = stepBack(snapshots, current.revision);
+        if (stepped === null) throw new InputError(`${name}没有可撤销的修改：已撤销到最早保存的版本`);
+        targetRevision = stepped;
+      } else {
+        if (toRevision === current.revision) {
+          throw new InputError(`${name}当前就是版本 ${toRevision}，无需撤销。${availableRevisions(snapshots, current.revision)}`);
+        }
+        if (!snapshots.some((s) => s.revision === toRevision)) {
+          throw new InputError(`${name}没有版本 ${String(toRevision)} 的快照，无法撤销到该版本。${availableRevisions(snapshots, current.revision)}`);
+        }
+        targetRevision = toRevision;
+      }
+      const target = snapshots.find((s) => s.revision === targetRevision)!;
+      this.store.addSnapshot({
+        projectId,
+        revision: current.revision,
+        action: "undo",
+        description: `撤销到版本 ${targetRevision}`,
+        undoTo: targetRevision,
+        project: current.project,
+      });
+      const saved = this.store.updateProject(projectId, target.project, current.revision);
       if (!saved) throw this.conflict(current, current.revision);
-      this.store.deleteSnapshot(last.seq);
-      return { row: saved, undone: { revision: last.revision, action: last.action, at: last.at } };
+      const reverted = snapshots.filter((s) => s.revision >= targetRevision && s.revision < current.revision);
+      return { row: saved, target, reverted };
     });
-    return { ...this.result(row), undone };
+    return {
+      ...this.result(row),
+      undone: historyEntry(target),
+      undoneChanges: reverted.map(historyEntry),
+      restoredRevision: target.revision,
+    };
   }
 
   // ---- internals ------------------------------------------------------------------------------------------
@@ -486,13 +595,20 @@ export class Workspace {
     return real;
   }
 
-  private mutate(projectId: string, revision: number | undefined, action: string, change: (p: Project) => Project): MutationResult {
+  private mutate(
+    projectId: string,
+    revision: number | undefined,
+    action: string,
+    change: (p: Project) => Project,
+    describe: (before: Project, after: Project) => string,
+  ): MutationResult {
     const row = this.store.transaction(() => {
       const current = this.requireProject(projectId);
       this.checkRevision(current, revision);
       const next = parseProject(change(structuredClone(current.project)), current.project.name);
       next.id = projectId;
-      this.store.addSnapshot({ projectId, revision: current.revision, action, project: current.project });
+      const description = describe(current.project, next);
+      this.store.addSnapshot({ projectId, revision: current.revision, action, description, project: current.project });
       const saved = this.store.updateProject(projectId, next, current.revision);
       // Another process on the same file wrote between our read and write: refuse, never overwrite.
       if (!saved) throw this.conflict(current, revision ?? current.revision);
@@ -824,6 +940,113 @@ function listItem(row: StoredProject): ProjectListItem {
     documentId: row.documentId,
     updatedAt: row.updatedAt,
   };
+}
+
+// ---- history ----------------------------------------------------------------------------------------------
+
+function historyEntry(s: Snapshot): HistoryEntry {
+  return {
+    revision: s.revision,
+    action: s.action,
+    description: s.description,
+    at: s.at,
+    ...(s.undoTo !== undefined ? { undoTo: s.undoTo } : {}),
+  };
+}
+
+/**
+ * The revision a plain undo from `current` goes back to: the one before the last change; when that change was
+ * itself an undo (to revision T), the one before the change that made T — so repeated undos keep stepping back.
+ * Snapshots are in seq order, so their revisions increase. null: nothing older is stored.
+ */
+function stepBack(snapshots: Snapshot[], current: number): number | null {
+  let from = current;
+  for (;;) {
+    const previous = snapshots.filter((s) => s.revision < from).at(-1);
+    if (!previous) return null;
+    if (previous.revision === from - 1 && previous.action === "undo" && previous.undoTo !== undefined && previous.undoTo < from) {
+      from = previous.undoTo;
+      continue;
+    }
+    return previous.revision;
+  }
+}
+
+function availableRevisions(snapshots: Snapshot[], current: number): string {
+  const list = [...new Set(snapshots.map((s) => s.revision))].filter((r) => r !== current);
+  return `可撤销到的版本：${list.join("、") || "（无）"}（当前版本 ${current}；get_project 加 history: true 可查看每个版本的修改）`;
+}
+
+/** A cell value shortened for a one-line change description. */
+function clip(value: unknown, max = 24): string {
+  if (value === undefined || value === null || value === "") return "（空）";
+  const text = String(value).replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** `：甲、乙、丙` for up to three rows (…等 beyond), by id in `project`. */
+function namesOf(project: Project, ids: string[]): string {
+  const names = ids.map((id) => project.indicators.find((i) => i.id === id)?.name).filter((n): n is string => Boolean(n));
+  if (names.length === 0) return "";
+  return `：${names.slice(0, 3).map((n) => clip(n, 16)).join("、")}${names.length > 3 ? " 等" : ""}`;
+}
+
+const INDICATOR_FIELD_LABELS: Record<string, string> = {
+  level1: "一级指标",
+  level2: "二级指标",
+  name: "三级指标名称",
+  description: "指标描述",
+  value: "指标值",
+  basis: "依据",
+  unit: "单位",
+  direction: "方向",
+  weight: "权重",
+};
+
+function describeIndicatorUpdate(before: Project, after: Project, indicatorId: string, patch: IndicatorPatch): string {
+  const old = before.indicators.find((i) => i.id === indicatorId) as Record<string, unknown> | undefined;
+  const now = after.indicators.find((i) => i.id === indicatorId) as Record<string, unknown> | undefined;
+  const changes = Object.keys(patch)
+    .filter((k) => (patch as Record<string, unknown>)[k] !== undefined && k in INDICATOR_FIELD_LABELS)
+    .filter((k) => old?.[k] !== now?.[k])
+    .map((k) => `${INDICATOR_FIELD_LABELS[k]}：${clip(old?.[k])} → ${clip(now?.[k])}`);
+  const name = typeof old?.name === "string" && old.name ? `（${clip(old.name, 16)}）` : "";
+  return changes.length === 0 ? `修改指标 ${indicatorId}${name}：内容未变` : `修改指标 ${indicatorId} 的${changes.join("；")}`;
+}
+
+const PROJECT_FIELD_LABELS: Record<string, string> = {
+  name: "项目名称",
+  code: "项目编码",
+  summary: "项目概况",
+  purpose: "资金用途",
+  funding: "资金安排情况",
+  evaluationBasis: "评价标准",
+  profile: "指标体系",
+};
+const BUDGET_LABELS: Record<string, string> = { total: "预算数", fiscal: "财政资金", other: "其他资金" };
+const PLAN_LABELS: Record<string, string> = { mar: "3月底支出", jun: "6月底支出", oct: "10月底支出", dec: "12月底支出" };
+
+function describeProjectUpdate(before: Project, after: Project): string {
+  const changes: string[] = [];
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  for (const [key, label] of Object.entries(PROJECT_FIELD_LABELS)) {
+    if (b[key] !== a[key]) changes.push(`${label}：${clip(b[key])} → ${clip(a[key])}`);
+  }
+  if (JSON.stringify(before.goals) !== JSON.stringify(after.goals)) {
+    changes.push(`绩效目标：${before.goals.length} 条 → ${after.goals.length} 条`);
+  }
+  for (const [key, label] of Object.entries(BUDGET_LABELS)) {
+    const x = (before.budget as Record<string, unknown>)[key];
+    const y = (after.budget as Record<string, unknown>)[key];
+    if (x !== y) changes.push(`${label}：${clip(x)} → ${clip(y)} 万元`);
+  }
+  for (const [key, label] of Object.entries(PLAN_LABELS)) {
+    const x = (before.spendingPlan as Record<string, unknown>)[key];
+    const y = (after.spendingPlan as Record<string, unknown>)[key];
+    if (x !== y) changes.push(`${label}：${clip(x)} → ${clip(y)}%`);
+  }
+  return changes.length === 0 ? "修改项目：内容未变" : `修改${changes.join("；")}`;
 }
 
 function squashLower(text: string): string {

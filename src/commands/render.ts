@@ -81,7 +81,7 @@ export function registerRender(program: Command): void {
     .argument("<FILE>", "输入文件（.txt 绩效文本、.json 文档、.xlsx）；- 表示从标准输入读取")
     .requiredOption("--to <format>", "输出格式：md | html | xlsx")
     .option("-o, --output <OUT>", "输出文件（md/html 默认输出到标准输出；xlsx 默认写到 <文件名>.xlsx）")
-    .option("--with-findings", "在表格中标出检查发现的问题，并在表下列出编号说明")
+    .option("--with-findings", "在表格中标出检查发现的问题，并附编号说明（md/html 在表下；xlsx 为单元格底色和批注，另加“审核意见”工作表）")
     .option("--project <CODE>", "只输出一个项目（项目编码、#序号或项目名称）")
     .option("--profile <profile>", "指标体系：legacy | mof2021（默认自动识别）")
     .option("--regenerate-explanation", "按表格数据重新生成“绩效目标指标的说明”")

@@ -10,6 +10,7 @@ import { readFormHeader } from "./xlsx/form.js";
 import { findAmountUnit, findHeaderRow, type Column, type HeaderRow } from "./xlsx/header.js";
 import { readMeta } from "./xlsx/meta.js";
 import { indicatorFromRow, isIndicatorRow, readRawRows, type RawRow } from "./xlsx/rows.js";
+import { isReviewSheet } from "./xlsx/review.js";
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -170,7 +171,8 @@ export async function importXlsx(buffer: Buffer, file = "输入"): Promise<Jixia
   const skipped: string[] = [];
   let firstProblem: InputError | null = null;
   for (const ws of wb.worksheets) {
-    if (ws.state !== "visible" || sheetIsEmpty(ws)) continue;
+    // 审核意见 (the findings list of a marked-up export) is a report about the tables, not a table.
+    if (ws.state !== "visible" || sheetIsEmpty(ws) || isReviewSheet(ws)) continue;
     const header = findHeaderRow(ws);
     if (!header) {
       skipped.push(ws.name);

@@ -51,3 +51,9 @@ export function normalizedText(notes: { indicatorId: string; reason: string }[])
   if (notes.length === 0) return "";
   return `已规范指标层级名称（请以后直接使用规范名称）：${notes.map((n) => `${n.reason}（${n.indicatorId}）`).join("；")}。\n`;
 }
+
+/** One line per stored change, oldest first: `版本 3 → 4｜时间｜描述（action）`. */
+export function historyText(entries: { revision: number; action: string; description: string; at: string }[]): string {
+  if (entries.length === 0) return "（还没有修改记录）";
+  return entries.map((e) => `- 版本 ${e.revision} → ${e.revision + 1}｜${e.at}｜${e.description || "（未记录）"}（${e.action}）`).join("\n");
+}

@@ -112,3 +112,11 @@ export const listItemSchema = z.object({
   documentId: z.string().nullable(),
   updatedAt: z.string(),
 });
+
+export const historyEntrySchema = z.object({
+  revision: z.number().describe("修改前的版本号；undo 的 toRevision 取这个值即恢复到修改前的内容"),
+  action: z.string().describe("修改所用的操作，如 add_indicators、update_indicator、undo"),
+  description: z.string().describe("这次修改做了什么（中文）；空字符串表示旧版本未记录"),
+  at: z.string().describe("修改时间（ISO 8601，UTC）"),
+  undoTo: z.number().optional().describe("撤销操作恢复到的版本"),
+});

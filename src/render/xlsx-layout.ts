@@ -19,3 +19,9 @@ export function flatDigest(rows: string[][]): string {
   for (const row of rows) hash.update(JSON.stringify(row)).update("\n");
   return hash.digest("hex").slice(0, 32);
 }
+
+/** The findings list a reviewer's marked-up workbook carries; the importer skips it by its header row. */
+export const REVIEW_SHEET = "审核意见";
+export const REVIEW_COLUMNS = [
+  "序号", "项目编码", "项目名称", "行", "三级指标", "原填写内容", "级别", "问题", "修改建议", "规则",
+] as const;

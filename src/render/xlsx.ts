@@ -1,48 +1,25 @@
 // The Excel writer: one sheet per project in the official layout, the flat 指标明细 sheet in the
 // budget-system column layout, and a hidden `_jixiao` sheet holding the Document JSON so our own file
-// reads back losslessly. Every cell is a plain string or number — never a formula.
+// reads back losslessly. Every cell is a plain string or number — never a formula. With findings, the
+// offending cells are filled and noted (numbered as in the HTML) and a 审核意见 sheet lists them all.
 import ExcelJS from "exceljs";
 import type { JixiaoDocument, Project } from "../domain/schema.js";
+import type { Finding, Severity } from "../rules/types.js";
 import { formatPercent, SPENDING_MONTHS, tableTitleOf } from "./format.js";
 import { departmentLine } from "./document.js";
 import { structuredValue } from "./structured.js";
-import { FLAT_COLUMNS, FLAT_SHEET, flatDigest, META_CHUNK, META_MAGIC, META_SHEET } from "./xlsx-layout.js";
+import type { CellMarks, ProjectView } from "./view.js";
+import { FLAT_COLUMNS, FLAT_SHEET, flatDigest, META_CHUNK, META_MAGIC, META_SHEET, REVIEW_SHEET } from "./xlsx-layout.js";
+import { buildOverlay, noteText, writeReviewSheet } from "./xlsx-review.js";
+import { fitHeight, FONT, LEFT, lookOf, put, textWidth, type Cell, type CellValue, type Look } from "./xlsx-style.js";
 
-type Cell = ExcelJS.Cell;
-type CellValue = string | number | null;
-
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" },
-};
-const CENTER: Partial<ExcelJS.Alignment> = { vertical: "middle", horizontal: "center", wrapText: true };
-const LEFT: Partial<ExcelJS.Alignment> = { vertical: "middle", horizontal: "left", wrapText: true };
-const FONT = { name: "宋体", size: 10.5 };
-const BOLD = { name: "宋体", size: 10.5, bold: true };
 /** Widths in characters (a CJK character counts about two). */
 const FORM_WIDTHS = [12, 14, 24, 14, 16, 18, 24];
 
 export interface XlsxOptions {
   department?: JixiaoDocument["department"];
-}
-
-type Look = "center" | "left" | "bold" | "amount";
-
-// One shared style object per look: exceljs caches style ids by object identity, which keeps a
-// 1,000-sheet workbook fast. Never mutate a cell's style after assigning one of these.
-const LOOKS: Record<Look, Partial<ExcelJS.Style>> = {
-  center: { font: FONT, alignment: CENTER, border: THIN },
-  left: { font: FONT, alignment: LEFT, border: THIN },
-  bold: { font: BOLD, alignment: CENTER, border: THIN },
-  amount: { font: FONT, alignment: CENTER, border: THIN, numFmt: "0.00" },
-};
-
-/**
- * Assign a plain value. A string is always stored as a shared string (exceljs writes formulas only for
- * `{ formula }` objects), so `=100%` stays text.
- */
-function put(cell: Cell, value: CellValue, look: Look = "center"): void {
-  cell.value = value;
-  cell.style = LOOKS[look];
+  /** Findings to mark: filled cells with numbered notes, and the 审核意见 sheet. */
+  findings?: Finding[];
 }
 
 function amount(value: number | null): CellValue {
@@ -61,42 +38,78 @@ function sheetName(wanted: string, used: Set<string>): string {
   return name;
 }
 
-/** Display width in Excel character units: a CJK (full-width) character takes two. */
-function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
-  return width;
-}
-
-const LINE_PT = 14;
+/** A note box about 40 characters wide (20 CJK), tall enough for its text. */
+const NOTE_WIDTH = 40;
+const NOTE_LINE_PT = 14;
 
 /**
- * Set a row's height from its wrapped text. Excel, WPS and LibreOffice open rows at the default height
- * (they do not auto-fit on load), so without this a wrapped cell shows one line over the next row.
- * `cells` pairs each cell's text with the width it is shown in (merged columns added up).
+ * Attach a note sized to its text. exceljs draws every note box two default columns by four rows, which
+ * cuts a long note off when Excel or WPS shows it; its VML writer takes an `anchor` (columns and rows
+ * from the sheet's top left) from the comment model, which the public API does not expose, so the model
+ * of this note is given one. Should exceljs change, the note keeps its default size.
  */
-function fitHeight(row: ExcelJS.Row, cells: [CellValue | undefined, number][]): void {
-  let lines = 1;
-  for (const [value, width] of cells) {
-    if (value === null || value === undefined || value === "") continue;
-    const usable = Math.max(2, width - 2);
-    const count = String(value)
-      .split("\n")
-      .reduce((n, paragraph) => n + Math.max(1, Math.ceil(textWidth(paragraph) / usable)), 0);
-    lines = Math.max(lines, count);
-  }
-  row.height = lines * LINE_PT + 4;
+function setNote(ws: ExcelJS.Worksheet, cell: Cell, text: string): void {
+  cell.note = text;
+  const row = Number(cell.row);
+  const col = Number(cell.col);
+  let right = col;
+  for (let width = 0; width < NOTE_WIDTH; right++) width += ws.getColumn(right + 1).width ?? 9;
+  const lines = text.split("\n").reduce((n, p) => n + Math.max(1, Math.ceil(textWidth(p) / (NOTE_WIDTH - 4))), 0);
+  const top = Math.max(row - 2, 0);
+  let bottom = top;
+  for (let height = 0; height < lines * NOTE_LINE_PT + 10; bottom++) height += ws.findRow(bottom + 1)?.height ?? 15;
+  const comment = (cell as unknown as { _comment?: { model: object } })._comment;
+  if (!comment) return;
+  const model = comment.model;
+  Object.defineProperty(comment, "model", { value: { ...model, anchor: { left: col + 0.1, top, right, bottom } }, configurable: true });
 }
 
-function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: string): void {
+const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+/**
+ * Fills and notes of one project sheet. Each marked cell gets its worst severity's fill and one note
+ * listing its findings, numbered as in the HTML overlay; a finding marked on several cells (资金支出计划)
+ * is written in the first one's note only. Findings with no cell of their own (the explanation, a
+ * project-level finding without a field) go on the title.
+ */
+class Marker {
+  private readonly cells: [Cell, number[]][] = [];
+  constructor(
+    private readonly ws: ExcelJS.Worksheet,
+    private readonly view: ProjectView | null,
+  ) {}
+
+  put(cell: Cell, value: CellValue, look: Look, marks: CellMarks | null): void {
+    put(cell, value, look, marks?.severity ?? null);
+    if (marks?.nums.length) this.cells.push([cell, marks.nums]);
+  }
+
+  /** Write the notes; returns the severity the title cell should show (null: unmarked). */
+  finish(title: Cell): Severity | null {
+    if (!this.view?.notes.length) return null;
+    const byNum = new Map(this.view.notes.map((n) => [n.num, n]));
+    const written = new Set<number>();
+    for (const [cell, nums] of this.cells) {
+      const fresh = [...nums].sort((a, b) => a - b).filter((n) => !written.has(n) && byNum.has(n));
+      fresh.forEach((n) => written.add(n));
+      if (fresh.length) setNote(this.ws, cell, noteText(fresh.map((n) => byNum.get(n)!)));
+    }
+    const rest = this.view.notes.filter((n) => !written.has(n.num));
+    if (!rest.length) return null;
+    setNote(this.ws, title, noteText(rest));
+    return rest.reduce<Severity>((worst, n) => (SEVERITY_RANK[n.severity] > SEVERITY_RANK[worst] ? n.severity : worst), "info");
+  }
+}
+
+function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: string, view: ProjectView | null = null): void {
   ws.columns = FORM_WIDTHS.map((width) => ({ width }));
   ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "9:9" };
   const at = (ref: string) => ws.getCell(ref);
+  const mark = new Marker(ws, view);
 
   ws.mergeCells("A1:G1");
   at("A1").value = tableTitleOf(project);
-  at("A1").font = { name: "宋体", size: 14, bold: true };
-  at("A1").alignment = CENTER;
+  at("A1").style = lookOf("title");
   ws.mergeCells("A2:E2");
   at("A2").value = deptLine;
   at("A2").font = FONT;
@@ -108,23 +121,23 @@ function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: st
 
   put(at("A3"), "项目编码", "bold");
   ws.mergeCells("B3:C3");
-  put(at("B3"), project.code);
+  mark.put(at("B3"), project.code, "center", view?.code.marks ?? null);
   put(at("D3"), "项目名称", "bold");
   ws.mergeCells("E3:G3");
-  put(at("E3"), project.name, "left");
+  mark.put(at("E3"), project.name, "left", view?.name.marks ?? null);
   const [wA, wB, wC, wD, wE, wF, wG] = FORM_WIDTHS;
   fitHeight(ws.getRow(3), [[project.code, wB + wC], [project.name, wE + wF + wG]]);
 
   ws.mergeCells("A4:A5");
   put(at("A4"), "预算规模及资金用途", "bold");
   put(at("B4"), "预算数", "bold");
-  put(at("C4"), amount(project.budget.total), "amount");
+  mark.put(at("C4"), amount(project.budget.total), "amount", view?.budget.total.marks ?? null);
   put(at("D4"), "其中：财政资金", "bold");
   put(at("E4"), amount(project.budget.fiscal), "amount");
   put(at("F4"), "其他资金", "bold");
   put(at("G4"), amount(project.budget.other), "amount");
   ws.mergeCells("B5:G5");
-  put(at("B5"), project.purpose, "left");
+  mark.put(at("B5"), project.purpose, "left", view?.purpose.marks ?? null);
   fitHeight(ws.getRow(4), [["其中：财政资金", wD]]);
   fitHeight(ws.getRow(5), [[project.purpose, wB + wC + wD + wE + wF + wG]]);
 
@@ -137,12 +150,12 @@ function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: st
   const planCols = ["B", "C", "D", "F"];
   SPENDING_MONTHS.forEach((m, i) => {
     put(at(`${planCols[i]}6`), m.label, "bold");
-    put(at(`${planCols[i]}7`), formatPercent(project.spendingPlan[m.key]) || null);
+    mark.put(at(`${planCols[i]}7`), formatPercent(project.spendingPlan[m.key]) || null, "center", view?.plan[i].cell.marks ?? null);
   });
 
   put(at("A8"), "绩效目标", "bold");
   ws.mergeCells("B8:G8");
-  put(at("B8"), project.goals.join("\n"), "left");
+  mark.put(at("B8"), project.goals.join("\n"), "left", view?.goals.marks ?? null);
   fitHeight(ws.getRow(8), [[project.goals.join("\n"), wB + wC + wD + wE + wF + wG]]);
 
   const head = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "", "指标值", "指标值确定依据"];
@@ -152,13 +165,14 @@ function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: st
   const first = 10;
   project.indicators.forEach((ind, i) => {
     const row = ws.getRow(first + i);
-    put(row.getCell(1), ind.level1);
-    put(row.getCell(2), ind.level2);
-    put(row.getCell(3), ind.name, "left");
-    put(row.getCell(4), ind.description, "left");
-    put(row.getCell(5), null);
-    put(row.getCell(6), ind.value);
-    put(row.getCell(7), ind.basis, "left");
+    const marks = view?.rows[i];
+    mark.put(row.getCell(1), ind.level1, "center", marks?.level1?.marks ?? null);
+    mark.put(row.getCell(2), ind.level2, "center", marks?.level2?.marks ?? null);
+    mark.put(row.getCell(3), ind.name, "left", marks?.name.marks ?? null);
+    mark.put(row.getCell(4), ind.description, "left", marks?.description.marks ?? null);
+    put(row.getCell(5), null, "left", marks?.description.marks.severity ?? null);
+    mark.put(row.getCell(6), ind.value, "center", marks?.value.marks ?? null);
+    mark.put(row.getCell(7), ind.basis, "left", marks?.basis.marks ?? null);
     ws.mergeCells(first + i, 4, first + i, 5);
     fitHeight(row, [[ind.level2, wB], [ind.name, wC], [ind.description, wD + wE], [ind.value, wF], [ind.basis, wG]]);
     void wA;
@@ -179,6 +193,8 @@ function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: st
     }
     i = end;
   }
+  const titleSeverity = mark.finish(at("A1"));
+  if (titleSeverity) at("A1").style = lookOf("title", titleSeverity);
 }
 
 /** The flat rows (as written) — also the input of the edit digest. */
@@ -206,7 +222,7 @@ export function digestText(value: unknown): string {
 function writeFlatSheet(ws: ExcelJS.Worksheet, rows: CellValue[][]): void {
   ws.columns = FLAT_COLUMNS.map((header) => ({ header, width: header.length > 4 ? 22 : 14 }));
   ws.getRow(1).eachCell((cell) => {
-    cell.style = LOOKS.bold;
+    cell.style = lookOf("bold");
   });
   ws.views = [{ state: "frozen", ySplit: 1 }];
   for (const values of rows) ws.addRow(values.map((v) => (v === "" ? null : v)));
@@ -223,12 +239,16 @@ function writeMetaSheet(ws: ExcelJS.Worksheet, doc: JixiaoDocument, digest: stri
 export async function writeDocumentXlsx(doc: JixiaoDocument, opts: XlsxOptions = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "jixiao";
-  const used = new Set<string>([FLAT_SHEET.toLowerCase(), META_SHEET.toLowerCase(), "history"]);
+  const used = new Set<string>([FLAT_SHEET.toLowerCase(), META_SHEET.toLowerCase(), REVIEW_SHEET.toLowerCase(), "history"]);
   const deptLine = departmentLine({ department: doc.department ?? opts.department });
-  for (const project of doc.projects) {
+  // With findings, the workbook opens on 审核意见 (first tab); the project sheets follow, marked up.
+  const overlay = opts.findings ? buildOverlay(doc, opts.findings) : null;
+  const review = opts.findings ? wb.addWorksheet(REVIEW_SHEET, { properties: { tabColor: { argb: "FFC00000" } } }) : null;
+  doc.projects.forEach((project, i) => {
     const name = sheetName(`${project.seq > 0 ? `${project.seq}.` : ""}${project.name}`, used);
-    writeProjectSheet(wb.addWorksheet(name), project, deptLine);
-  }
+    writeProjectSheet(wb.addWorksheet(name), project, deptLine, overlay?.views[i] ?? null);
+  });
+  if (review && overlay) writeReviewSheet(review, doc, opts.findings ?? [], overlay);
   const rows = flatRows(doc);
   writeFlatSheet(wb.addWorksheet(FLAT_SHEET), rows);
   writeMetaSheet(wb.addWorksheet(META_SHEET), doc, flatDigest(rows.map((r) => r.map(digestText))));

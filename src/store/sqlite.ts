@@ -4,10 +4,10 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { JixiaoDocument, Project } from "../domain/schema.js";
-import type { Snapshot, Store, StoredDocument, StoredProject } from "./types.js";
+import type { NewSnapshot, Snapshot, Store, StoredDocument, StoredProject } from "./types.js";
 
 /** Each entry upgrades the schema from version i to i+1; never edit a shipped entry, append a new one. */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE documents (
      id TEXT PRIMARY KEY,
      source TEXT,
@@ -31,6 +31,10 @@ const MIGRATIONS: string[] = [
      at TEXT NOT NULL
    );
    CREATE INDEX snapshots_project ON snapshots(project_id, seq);`,
+  // v2: what each change did, in Chinese (添加 3 条指标 …), and for an undo the revision it went back to.
+  // Snapshots written before v2 get "" (shown as （未记录）).
+  `ALTER TABLE snapshots ADD COLUMN description TEXT NOT NULL DEFAULT '';
+   ALTER TABLE snapshots ADD COLUMN undo_to INTEGER;`,
 ];
 
 /** Newest snapshots kept per project: enough undo depth without growing the file forever. */
@@ -99,14 +103,25 @@ class SqliteStore implements Store {
       getDocument: db.prepare<[string], { id: string; source: string | null; meta: string; created_at: string }>(
         "SELECT * FROM documents WHERE id = ?",
       ),
-      addSnapshot: db.prepare("INSERT INTO snapshots (project_id, revision, action, data, at) VALUES (?, ?, ?, ?, ?)"),
+      addSnapshot: db.prepare(
+        "INSERT INTO snapshots (project_id, revision, action, description, undo_to, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
       trimSnapshots: db.prepare(
         `DELETE FROM snapshots WHERE project_id = ? AND seq NOT IN
            (SELECT seq FROM snapshots WHERE project_id = ? ORDER BY seq DESC LIMIT ${SNAPSHOTS_KEPT})`,
       ),
       listSnapshots: db.prepare<
         [string],
-        { seq: number; project_id: string; revision: number; action: string; data: string; at: string }
+        {
+          seq: number;
+          project_id: string;
+          revision: number;
+          action: string;
+          description: string;
+          undo_to: number | null;
+          data: string;
+          at: string;
+        }
       >("SELECT * FROM snapshots WHERE project_id = ? ORDER BY seq"),
       deleteSnapshot: db.prepare("DELETE FROM snapshots WHERE seq = ?"),
     };
@@ -160,8 +175,8 @@ class SqliteStore implements Store {
     return row ? { id: row.id, source: row.source, meta: JSON.parse(row.meta), createdAt: row.created_at } : null;
   }
 
-  addSnapshot(s: { projectId: string; revision: number; action: string; project: Project }): void {
-    this.stmts.addSnapshot.run(s.projectId, s.revision, s.action, JSON.stringify(s.project), now());
+  addSnapshot(s: NewSnapshot): void {
+    this.stmts.addSnapshot.run(s.projectId, s.revision, s.action, s.description ?? "", s.undoTo ?? null, JSON.stringify(s.project), now());
     this.stmts.trimSnapshots.run(s.projectId, s.projectId);
   }
 
@@ -171,6 +186,8 @@ class SqliteStore implements Store {
       projectId: r.project_id,
       revision: r.revision,
       action: r.action,
+      description: r.description,
+      ...(r.undo_to !== null ? { undoTo: r.undo_to } : {}),
       project: JSON.parse(r.data) as Project,
       at: r.at,
     }));

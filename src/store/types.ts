@@ -28,8 +28,21 @@ export interface Snapshot {
   revision: number;
   /** What the change was, e.g. update_indicator. */
   action: string;
+  /** What the change did, in Chinese (添加 3 条指标); "" for snapshots written before this was recorded. */
+  description: string;
+  /** For an undo: the revision whose content it restored. */
+  undoTo?: number;
   project: Project;
   at: string;
+}
+
+export interface NewSnapshot {
+  projectId: string;
+  revision: number;
+  action: string;
+  description?: string;
+  undoTo?: number;
+  project: Project;
 }
 
 export interface Store {
@@ -46,7 +59,7 @@ export interface Store {
   deleteProject(id: string): boolean;
   insertDocument(d: { id: string; meta: Omit<JixiaoDocument, "projects">; source: string | null }): StoredDocument;
   getDocument(id: string): StoredDocument | null;
-  addSnapshot(s: { projectId: string; revision: number; action: string; project: Project }): void;
+  addSnapshot(s: NewSnapshot): void;
   listSnapshots(projectId: string): Snapshot[];
   deleteSnapshot(seq: number): void;
   close(): void;

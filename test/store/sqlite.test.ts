@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ProjectSchema, type Project } from "../../src/domain/schema.js";
 import { defaultDbPath, defaultExportsDir } from "../../src/store/index.js";
-import { openSqliteStore } from "../../src/store/sqlite.js";
+import { MIGRATIONS, openSqliteStore } from "../../src/store/sqlite.js";
 
 const project = (name: string): Project => ProjectSchema.parse({ name });
 const tmpDb = () => join(mkdtempSync(join(tmpdir(), "jixiao-store-")), "sub", "jixiao.db");
@@ -17,7 +17,7 @@ describe("sqlite store", () => {
     store.insertProject({ id: "p_1", documentId: null, project: project("甲") });
     store.close();
     const raw = new Database(file);
-    expect(raw.pragma("user_version", { simple: true })).toBe(1);
+    expect(raw.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     raw.close();
     const again = openSqliteStore(file);
@@ -122,7 +122,7 @@ describe("concurrent opening", () => {
     );
     expect(codes).toEqual([0, 0, 0, 0]);
     const raw = new Database(file);
-    expect(raw.pragma("user_version", { simple: true })).toBe(1);
+    expect(raw.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     raw.close();
   }, 30_000);
 });

@@ -37,6 +37,28 @@ describe("Workspace", () => {
     ]);
   });
 
+  it("describes each change in Chinese when it records it", () => {
+    const { ws } = workspace();
+    const id = ws.createProject({ name: "甲", budget: { total: 1 } }).project.id!;
+    const a = ws.addIndicators(id, [
+      { level2: "数量指标", name: "次数", value: "4 次" },
+      { level2: "质量指标", name: "合格率", value: "≥95%" },
+    ]);
+    ws.updateIndicator(id, a.added[0], { value: "≥4次", basis: "年度计划" });
+    ws.updateIndicator(id, a.added[1], { value: "≥95%" });
+    ws.updateProject(id, { name: "乙", goals: ["目标一"], spendingPlan: { dec: 100 } });
+    ws.removeIndicators(id, [a.added[1]]);
+    ws.undo(id);
+    expect(ws.history(id).entries.map((e) => e.description)).toEqual([
+      "添加 2 条指标：次数、合格率",
+      `修改指标 ${a.added[0]} 的指标值：4 次 → ≥4次；依据：（空） → 年度计划`,
+      `修改指标 ${a.added[1]}（合格率）：内容未变`,
+      "修改项目名称：甲 → 乙；绩效目标：0 条 → 1 条；12月底支出：（空） → 100%",
+      "删除 1 条指标：合格率",
+      "撤销到版本 5",
+    ]);
+  });
+
   it("leaves no trace of a refused mutation (no revision bump, no snapshot)", () => {
     const { ws } = workspace();
     const id = ws.createProject(createArgs()).project.id!;

@@ -1,0 +1,50 @@
+// `jixiao export PROJECT_ID [--db FILE] --to md|html|xlsx|json [-o OUT]` — a stored project's table as the MCP
+// render_project makes it (md, printable html, xlsx), or as Document JSON (which `jixiao check` reads back).
+// md/html/json go to stdout unless -o; xlsx is written to -o or `<项目名称>-<id>.xlsx` in the working folder.
+import { writeFile } from "node:fs/promises";
+import type { Command } from "commander";
+import { InputError } from "../domain/errors.js";
+import { EXPORT_FORMATS, type ExportFormat } from "../workspace.js";
+import { writeOut } from "./common.js";
+import { DB_OPTION_HELP, openCliWorkspace, requireStoredProject } from "./projects.js";
+
+interface ExportOptions {
+  db?: string;
+  to: string;
+  output?: string;
+}
+
+export async function runExport(projectId: string, opts: ExportOptions): Promise<void> {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(opts.to)) {
+    throw new InputError(`--to 应为 ${EXPORT_FORMATS.join("、")} 之一，收到“${opts.to}”`);
+  }
+  const { workspace, dbPath } = openCliWorkspace(opts.db);
+  try {
+    requireStoredProject(workspace, projectId, dbPath);
+    const r = await workspace.exportProject(projectId, opts.to as ExportFormat);
+    const out = opts.output ?? (r.format === "xlsx" ? r.fileName : undefined);
+    if (!out) {
+      await writeOut(r.content);
+      return;
+    }
+    try {
+      await writeFile(out, r.content);
+    } catch (e) {
+      throw new InputError(`无法写入 ${out}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    process.stderr.write(`已写入 ${out}\n`);
+  } finally {
+    workspace.close();
+  }
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command("export")
+    .description("导出数据库中的一个项目：Markdown、可打印 HTML、Excel 或文档 JSON")
+    .argument("<projectId>", "项目 id（形如 p_xxxxxxxxxx），见 jixiao projects")
+    .option("--db <file>", DB_OPTION_HELP)
+    .requiredOption("--to <format>", "输出格式：md | html | xlsx | json")
+    .option("-o, --output <OUT>", "输出文件（md/html/json 默认输出到标准输出；xlsx 默认写到 <项目名称>-<id>.xlsx）")
+    .action((projectId: string, opts: ExportOptions) => runExport(projectId, opts));
+}
