@@ -9,9 +9,9 @@ import { registerServe } from "./commands/serve.js";
 import { registerProjects } from "./commands/projects.js";
 import { registerHistory } from "./commands/history.js";
 import { registerExport } from "./commands/export.js";
-import { runMain } from "./commands/common.js";
+import { runMain, usageErrors } from "./commands/common.js";
 
-const program = new Command();
+const program = usageErrors(new Command());
 program
   .name("jixiao")
   .description("预算绩效目标表：检查、导入、生成表格、起草（MCP 服务器与命令行）")

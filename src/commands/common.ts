@@ -1,6 +1,8 @@
 // Shared CLI plumbing: InputError → one Chinese line on stderr and exit 2; anything else is a bug,
 // still reported in one line (stack only with JIXIAO_DEBUG=1).
-import { isInputError } from "../domain/errors.js";
+import { writeFile } from "node:fs/promises";
+import { CommanderError, type Command } from "commander";
+import { InputError, isInputError } from "../domain/errors.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -18,10 +20,22 @@ export function runMain(main: () => Promise<unknown>): void {
     throw e;
   });
   main().catch((e: unknown) => {
+    // --help and --version end with exit code 0; a usage error was already printed by usageErrors().
+    if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? EXIT_OK : EXIT_INPUT);
     if (isInputError(e)) fail(e.message);
     if (process.env.JIXIAO_DEBUG) console.error(e);
     fail(`内部错误：${e instanceof Error ? e.message : String(e)}（设置 JIXIAO_DEBUG=1 查看详情）`);
   });
+}
+
+/** Write an `-o OUT` file; a missing folder or no permission is unwritable output (exit 2, one line). */
+export async function writeOutFile(path: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, content);
+  } catch (e) {
+    throw new InputError(`无法写入 ${path}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  process.stderr.write(`已写入 ${path}\n`);
 }
 
 /** Write to stdout and wait for it to drain, so piping large output never truncates before exit. */
@@ -29,5 +43,31 @@ export function writeOut(text: string | Uint8Array): Promise<void> {
   return new Promise((resolve) => {
     if (process.stdout.write(text)) resolve();
     else process.stdout.once("drain", () => resolve());
+  });
+}
+
+const USAGE_MESSAGES: [RegExp, (...m: string[]) => string][] = [
+  [/^missing required argument '(.+)'/, (a) => `缺少参数 ${a}`],
+  [/^unknown command '(.+?)'/, (c) => `未知命令“${c}”`],
+  [/^unknown option '(.+?)'/, (o) => `未知选项 ${o}`],
+  [/^required option '(.+?)' not specified/, (o) => `缺少必需的选项 ${o}`],
+  [/^option '(.+?)' argument missing/, (o) => `选项 ${o} 缺少取值`],
+  [/^too many arguments(?: for '(.+?)')?/, (c) => `${c ? `${c} 的` : ""}参数过多`],
+];
+
+/**
+ * Commander's usage errors (missing argument, unknown option …) as one Chinese line with exit 2, like any
+ * unreadable input, instead of English and exit 1 (which means “errors found” for check). Set on the program
+ * before its commands are added, so they inherit it.
+ */
+export function usageErrors(program: Command): Command {
+  return program.exitOverride().configureOutput({
+    outputError: (str, write) => {
+      const text = str.trim().replace(/^error: /, "");
+      const hit = USAGE_MESSAGES.find(([re]) => re.test(text));
+      const suggestion = /\(Did you mean (.+?)\?\)/.exec(text)?.[1];
+      const message = hit ? hit[1](...(hit[0].exec(text) ?? []).slice(1)) : text;
+      write(`jixiao: ${message}${suggestion ? `（是否想用 ${suggestion}？）` : ""}；用 jixiao --help 查看用法\n`);
+    },
   });
 }

@@ -1,11 +1,10 @@
 // `jixiao export PROJECT_ID [--db FILE] --to md|html|xlsx|json [-o OUT]` — a stored project's table as the MCP
 // render_project makes it (md, printable html, xlsx), or as Document JSON (which `jixiao check` reads back).
 // md/html/json go to stdout unless -o; xlsx is written to -o or `<项目名称>-<id>.xlsx` in the working folder.
-import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
 import { EXPORT_FORMATS, type ExportFormat } from "../workspace.js";
-import { writeOut } from "./common.js";
+import { writeOut, writeOutFile } from "./common.js";
 import { DB_OPTION_HELP, openCliWorkspace, requireStoredProject } from "./projects.js";
 
 interface ExportOptions {
@@ -27,12 +26,7 @@ export async function runExport(projectId: string, opts: ExportOptions): Promise
       await writeOut(r.content);
       return;
     }
-    try {
-      await writeFile(out, r.content);
-    } catch (e) {
-      throw new InputError(`无法写入 ${out}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    }
-    process.stderr.write(`已写入 ${out}\n`);
+    await writeOutFile(out, r.content);
   } finally {
     workspace.close();
   }

@@ -1,5 +1,4 @@
 // `jixiao render FILE --to md|html|xlsx [-o OUT] [--with-findings] [--project CODE]`
-import { writeFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
@@ -14,7 +13,7 @@ import {
   type RenderOptions,
 } from "../render/index.js";
 import { validate } from "../rules/engine.js";
-import { writeOut } from "./common.js";
+import { writeOut, writeOutFile } from "./common.js";
 
 const FORMATS = ["md", "html", "xlsx"] as const;
 type Format = (typeof FORMATS)[number];
@@ -58,8 +57,7 @@ export async function runRender(file: string, opts: RenderCliOptions): Promise<v
 
   if (to === "xlsx") {
     const out = opts.output ?? (file === "-" ? "绩效目标表.xlsx" : `${basename(file, extname(file))}.xlsx`);
-    await writeFile(out, await renderDocumentXlsx(doc, renderOpts));
-    process.stderr.write(`已写入 ${out}\n`);
+    await writeOutFile(out, await renderDocumentXlsx(doc, renderOpts));
     return;
   }
   const text =
@@ -67,8 +65,7 @@ export async function runRender(file: string, opts: RenderCliOptions): Promise<v
       ? single ? renderProjectMarkdown(doc.projects[0], renderOpts) : renderDocumentMarkdown(doc, renderOpts)
       : single ? renderProjectHtml(doc.projects[0], renderOpts) : renderDocumentHtml(doc, renderOpts);
   if (opts.output) {
-    await writeFile(opts.output, text);
-    process.stderr.write(`已写入 ${opts.output}\n`);
+    await writeOutFile(opts.output, text);
   } else {
     await writeOut(text);
   }

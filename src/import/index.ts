@@ -57,19 +57,32 @@ async function readStdin(): Promise<Buffer> {
 /** Standard input has no file name: an xlsx is a zip, a Document JSON starts with `{`, the rest is text. */
 function sniffExtension(buffer: Buffer): string {
   if (buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return ".xlsx";
-  const head = buffer.subarray(0, 64).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+  const head = decodeText(buffer.subarray(0, 64)).trimStart();
   return head.startsWith("{") ? ".json" : ".txt";
 }
 
 function looksBinary(buffer: Buffer): boolean {
+  if (utf16Encoding(buffer)) return false;
   const head = buffer.subarray(0, 8000);
   if (head.includes(0)) return true;
   return false;
 }
 
-/** UTF-8 with or without BOM; GB18030 (common for files saved by Chinese Windows) when UTF-8 fails. */
+/** UTF-16 with a byte-order mark: Windows Notepad's “Unicode” and Word's “Unicode 文本” save as. */
+function utf16Encoding(buffer: Buffer): "utf-16le" | "utf-16be" | null {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return "utf-16le";
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return "utf-16be";
+  return null;
+}
+
+/**
+ * UTF-8 with or without BOM; UTF-16 with a BOM; GB18030 (common for files saved by Chinese Windows) when
+ * UTF-8 fails.
+ */
 export function decodeText(buffer: Buffer): string {
   let text: string;
+  const utf16 = utf16Encoding(buffer);
+  if (utf16) return new TextDecoder(utf16).decode(buffer).replace(/^\uFEFF/, "");
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
   } catch {

@@ -23,7 +23,8 @@ export function importText(text: string, opts: TextImportOptions = {}): JixiaoDo
 
   let projects: Project[] = readTabbedProjects(lines, front.bodyStart, head);
   // Markdown pipe tables (a chat answer, our own rendered Markdown pasted back).
-  if (!projects.some((p) => p.indicators.length > 0) && hasMarkdownIndicatorTable(lines, front.bodyStart)) {
+  const markdown = !projects.some((p) => p.indicators.length > 0) && hasMarkdownIndicatorTable(lines, front.bodyStart);
+  if (markdown) {
     projects = readMarkdownProjects(lines, front.bodyStart, head);
     // The cover scan would take any year in the first lines, table cells included (a deadline 2026年12月底前).
     front.year = markdownYear(lines, front.bodyStart) ?? undefined;
@@ -32,7 +33,8 @@ export function importText(text: string, opts: TextImportOptions = {}): JixiaoDo
     const loose = readLooseProjects(lines, front.bodyStart, head);
     if (loose.some((p) => p.indicators.length > 0)) projects = loose;
   }
-  if (!projects.some((p) => p.indicators.length > 0)) {
+  // A Markdown indicator table with no rows yet (a new project rendered before its first indicator) is a table.
+  if (!projects.some((p) => p.indicators.length > 0) && !(markdown && projects.length > 0)) {
     throw new NoTableError(
       `${file}：未找到绩效目标表（需要含“一级指标、二级指标、三级指标、指标值”表头的表格）`,
     );

@@ -152,6 +152,19 @@ describe("jixiao check", () => {
     expect(r.stderr).toContain("不支持的报告格式");
   });
 
+  it("a usage error (no file, an unknown option) is exit 2 with one Chinese line, not exit 1 (errors found)", async () => {
+    const none = await check([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe("");
+    expect(none.stderr.trim().split("\n")).toEqual(["jixiao: 缺少参数 files；用 jixiao --help 查看用法"]);
+    const option = await check([SEED_JSON, "--qiuet"]);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/^jixiao: 未知选项 --qiuet/);
+    const help = await check(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: jixiao check");
+  });
+
   it("reads the seed text through the text importer and writes a Markdown review memo", async () => {
     const r = await check(["examples/chengde-gxq-2023.txt", "--format", "markdown"]);
     expect(r.code).toBe(1);

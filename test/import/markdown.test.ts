@@ -84,6 +84,17 @@ describe("Markdown round trip (gold → render md → import)", () => {
     expect(project.goals.length).toBeGreaterThan(1);
   });
 
+  it("reads a project rendered before its first indicator (empty indicator table), not 未找到绩效目标表", () => {
+    const empty = { ...gold.projects[3], indicators: [] };
+    const back = importText(renderProjectMarkdown(empty, { findings: validate({ ...gold, projects: [empty] }).findings }), {
+      file: "empty.md",
+    });
+    expect(back.projects).toHaveLength(1);
+    expect(back.projects[0].name).toBe(empty.name);
+    expect(back.projects[0].indicators).toEqual([]);
+    expect(validate(back).findings.map((f) => f.rule)).toContain("required-level2-missing");
+  });
+
   it("reads a .md file through importFile (jixiao check x.md)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-md-"));
     const file = join(dir, "x.md");

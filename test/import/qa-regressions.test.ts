@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { InputError } from "../../src/domain/errors.js";
+import { importBytes } from "../../src/import/index.js";
 import { parseDocumentJson } from "../../src/import/json.js";
 import { importText } from "../../src/import/text.js";
 import { importXlsx } from "../../src/import/xlsx.js";
@@ -123,5 +124,30 @@ describe("`-` reads standard input", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("标准输入为空");
+  });
+});
+
+describe("text encodings Windows saves", () => {
+  // Notepad's “Unicode” and Word's “Unicode 文本” are UTF-16 with a byte-order mark, not binary files.
+  const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(WEB_TABBED, "utf16le")]);
+  const utf16be = Buffer.from(utf16le.subarray(2)).swap16();
+
+  it("reads UTF-16LE and UTF-16BE with a BOM like the same text in UTF-8", async () => {
+    const utf8 = await importBytes({ buffer: Buffer.from(WEB_TABBED), name: "网页.txt", ext: ".txt" });
+    const le = await importBytes({ buffer: utf16le, name: "网页.txt", ext: ".txt" });
+    const be = await importBytes({
+      buffer: Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]),
+      name: "网页.txt",
+      ext: ".txt",
+    });
+    expect(le.projects[0].name).toBe("基本公共卫生服务项目");
+    expect(le.projects).toEqual(utf8.projects);
+    expect(be.projects).toEqual(utf8.projects);
+  });
+
+  it("still refuses UTF-16 without a BOM as binary", async () => {
+    await expect(importBytes({ buffer: utf16le.subarray(2), name: "无BOM.txt", ext: ".txt" })).rejects.toThrow(
+      /无BOM\.txt：是二进制文件/,
+    );
   });
 });
