@@ -7,19 +7,25 @@ import { draftOffline } from "./offline.js";
 import { draftProject, type DraftInput, type TextGenerator } from "./index.js";
 
 const TITLE_MAX = 40;
+const SUMMARY_MAX = 2000;
 
 /**
  * A project name from the text: its first short line (a title); else a short head before a colon
  * (`垃圾清运：2024年…`); else the first clause's subject, shortened.
  */
+/** List numbering in front of a title (`1.`, `（一）`, `三、`) is not part of the project name. */
+function stripNumbering(name: string): string {
+  return name.replace(/^(?:\d+[.．、)）]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*/, "") || name;
+}
+
 export function splitTitle(text: string): { name: string; rest: string } {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const first = lines[0] ?? "";
   if (first.length <= TITLE_MAX && !/[。；;]/.test(first) && lines.length > 1) {
-    return { name: first.replace(/^[#\s]+/, "").replace(/[：:]$/, ""), rest: lines.slice(1).join("\n") };
+    return { name: stripNumbering(first.replace(/^[#\s]+/, "").replace(/[：:]$/, "")), rest: lines.slice(1).join("\n") };
   }
   const head = /^#*\s*([^，,。；;：:]{2,30})[：:](.+)$/s.exec(first);
-  if (head) return { name: head[1].trim(), rest: [head[2].trim(), ...lines.slice(1)].join("\n") };
+  if (head) return { name: stripNumbering(head[1].trim()), rest: [head[2].trim(), ...lines.slice(1)].join("\n") };
   // The clause's subject: a project name ends where a preposition opens what it does (…计划为全县…).
   const clause = first.split(/[，,。；;：:]/)[0];
   const subject = /^(.{4,20}?)(?:为|对|向|给|按照|通过|用于)/.exec(clause)?.[1];
@@ -37,7 +43,8 @@ function proseInput(text: string, opts: ProseOptions): DraftInput {
   const where = opts.file ? `${opts.file}：` : "";
   if (!text.trim()) throw new InputError(`${where}文本为空，无法起草绩效目标表`);
   const { name, rest } = splitTitle(text);
-  const summary = rest.trim() || text.trim();
+  // A project description is a few paragraphs; a huge text (a whole report) is cut, not copied into 项目概况.
+  const summary = (rest.trim() || text.trim()).slice(0, SUMMARY_MAX);
   const facts = extractFacts(summary);
   const budget = opts.budget ?? (facts.money.length > 0 ? Math.max(...facts.money) : undefined);
   return { name: opts.name ?? name, summary, budget, profile: opts.profile };

@@ -17,13 +17,17 @@ export const revisionSchema = z
 
 const amount = (what: string) => z.number().min(0).describe(`${what}，单位：万元`);
 
-export const budgetInputSchema = z
-  .object({
-    total: amount("预算数（合计）"),
-    fiscal: amount("财政资金").nullable().optional(),
-    other: amount("其他资金").nullable().optional(),
-  })
-  .describe("预算数 = 财政资金 + 其他资金（万元）");
+// Models often pass the budget as a bare number (budget: 2): read it as the total rather than fail the call.
+export const budgetInputSchema = z.preprocess(
+  (v) => (typeof v === "number" ? { total: v } : v),
+  z
+    .object({
+      total: amount("预算数（合计）"),
+      fiscal: amount("财政资金").nullable().optional(),
+      other: amount("其他资金").nullable().optional(),
+    })
+    .describe("预算数 = 财政资金 + 其他资金（万元），如 {\"total\": 2, \"fiscal\": 2}；只给数字时视为预算数合计"),
+);
 
 const percent = (month: string) => z.number().min(0).max(100).nullable().optional().describe(`截至${month}累计支出比例（%）`);
 

@@ -45,7 +45,7 @@ export function register(server: McpServer, workspace: Workspace): void {
         const questions = r.needsConfirmation.map((q) => `- 第 ${q.indicator + 1} 行 ${q.name}（${q.value}）：${q.question}`);
         const saved = r.saved ? `已保存为项目 ${r.saved.project.id}（版本 ${r.saved.revision}）。` : "未保存（save=true 可保存）。";
         const text =
-          `已用${DRAFTER_TEXT[r.drafter]}（${r.drafterLabel}）起草“${r.project.name}”，${r.project.indicators.length} 项指标，` +
+          `已用${r.drafter === "offline" ? DRAFTER_TEXT.offline : `${DRAFTER_TEXT[r.drafter]}（${r.drafterLabel}）`}起草“${r.project.name}”，${r.project.indicators.length} 项指标，` +
           `${r.rounds} 轮，检查：${summaryText(count)}。${saved}\n` +
           (questions.length > 0 ? `请向用户确认以下默认值：\n${questions.join("\n")}\n` : "") +
           findingsText(r.findings);
