@@ -86,9 +86,12 @@ const ALL_LEVEL2 = new Set<string>(
   Object.values(PROFILES).flatMap((p) => Object.values(p.level2).flat()),
 );
 
+/** Remove all whitespace (cells wrap and PDF extraction inserts spaces anywhere; \s covers U+3000). */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, "");
+  // Most cells hold no whitespace: test first, so they are returned without a new string.
+  return HAS_SPACE.test(text) ? text.replace(/\s+/g, "") : text;
 }
+const HAS_SPACE = /\s/;
 
 /** The canonical label for a 一级 or 二级 cell, or null when it is not a known label or variant. */
 export function canonicalLabel(label: string): string | null {
@@ -125,16 +128,21 @@ export function allCategoryLabels(): string[] {
  * (经济成本指标 …) means mof2021; 成本指标 as a 二级 under 产出 means legacy.
  */
 export function detectProfile(doc: Pick<JixiaoDocument, "projects"> | { projects: Project[] }): ProfileId {
+  return profileFromLabels(
+    doc.projects.flatMap((p) =>
+      p.indicators.map((ind) => ({ level1: canonicalLabel(ind.level1), level2: canonicalLabel(ind.level2) })),
+    ),
+  );
+}
+
+/** detectProfile's vote over labels already made canonical (the validator has them on every row). */
+export function profileFromLabels(rows: Iterable<{ level1: string | null; level2: string | null }>): ProfileId {
   let mof = 0;
   let legacy = 0;
-  for (const p of doc.projects) {
-    for (const ind of p.indicators) {
-      const l1 = canonicalLabel(ind.level1);
-      const l2 = canonicalLabel(ind.level2);
-      if (l1 === "成本指标") mof++;
-      if (l2 === "经济成本指标" || l2 === "社会成本指标" || l2 === "生态环境成本指标") mof++;
-      if (l2 === "成本指标") legacy++;
-    }
+  for (const { level1: l1, level2: l2 } of rows) {
+    if (l1 === "成本指标") mof++;
+    if (l2 === "经济成本指标" || l2 === "社会成本指标" || l2 === "生态环境成本指标") mof++;
+    if (l2 === "成本指标") legacy++;
   }
   return mof > legacy ? "mof2021" : "legacy";
 }

@@ -1,8 +1,8 @@
 // The LLM prompts: Handlebars files in prompts/ (next to package.json, shipped with the package), filled with
 // the profile, the rule catalog and the library's suggestions. Plain text prompts: no HTML escaping.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { packagePath } from "../paths.js";
 import Handlebars from "handlebars";
 import type { ProfileId } from "../domain/schema.js";
 import { PROFILES } from "../domain/taxonomy.js";
@@ -10,7 +10,7 @@ import { RULES } from "../rules/registry.js";
 import type { Finding } from "../rules/types.js";
 import type { Suggestion } from "./types.js";
 
-const PROMPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "prompts");
+const PROMPTS_DIR = packagePath("prompts");
 
 const hb = Handlebars.create();
 hb.registerHelper("isNumber", (v: unknown) => typeof v === "number");

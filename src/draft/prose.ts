@@ -2,6 +2,7 @@
 // Document drafted offline, so `jixiao import` can still return something checkable.
 import { InputError } from "../domain/errors.js";
 import type { JixiaoDocument, ProfileId } from "../domain/schema.js";
+import { stripNumbering } from "../rules/structure-util.js";
 import { extractFacts } from "./facts.js";
 import { draftOffline } from "./offline.js";
 import { draftProject, type DraftInput, type TextGenerator } from "./index.js";
@@ -13,11 +14,6 @@ const SUMMARY_MAX = 2000;
  * A project name from the text: its first short line (a title); else a short head before a colon
  * (`垃圾清运：2024年…`); else the first clause's subject, shortened.
  */
-/** List numbering in front of a title (`1.`, `（一）`, `三、`) is not part of the project name. */
-function stripNumbering(name: string): string {
-  return name.replace(/^(?:\d+[.．、)）]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*/, "") || name;
-}
-
 export function splitTitle(text: string): { name: string; rest: string } {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const first = lines[0] ?? "";

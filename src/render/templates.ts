@@ -1,12 +1,12 @@
 // The Handlebars environment: templates/ compiled once, helpers that escape user text for HTML or Markdown.
 // Templates use `{{ }}` only; helpers that return SafeString escape every user string themselves.
 import { readFileSync, readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { packagePath } from "../paths.js";
 import Handlebars from "handlebars";
 import type { CellMarks } from "./view.js";
 
 // src/render and dist/render are both two levels below the package root.
-const TEMPLATE_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+const TEMPLATE_DIR = `${packagePath("templates")}/`;
 
 const hbs = Handlebars.create();
 const escape = hbs.Utils.escapeExpression;

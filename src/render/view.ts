@@ -1,6 +1,7 @@
 // The view model every template renders: a project's header block, its indicator rows with the rowspans
 // of merged 一级/二级 cells, and the findings overlay (marked cells + numbered notes).
 import { isEmptyRow, projectRef, type Project } from "../domain/schema.js";
+import { squash } from "../domain/taxonomy.js";
 import type { Finding, Severity } from "../rules/types.js";
 import { formatAmount, formatPercent, SEVERITY_LABEL, SPENDING_MONTHS, tableTitleOf } from "./format.js";
 
@@ -106,9 +107,6 @@ function cell(text: string): CellView {
   return { text, marks: emptyMarks() };
 }
 
-function squashed(text: string): string {
-  return text.replace(/\s+/g, "");
-}
 
 /** Findings of one project, in the order the notes are numbered: project-level first, then by row. */
 export function findingsOf(project: Project, findings: Finding[] = []): Finding[] {
@@ -190,17 +188,17 @@ export function buildProjectView(project: Project, findings: Finding[] = [], anc
   // Runs of equal 一级, and of equal 二级 within them, become one cell with a rowspan.
   let i = 0;
   while (i < rows.length) {
-    const l1 = squashed(project.indicators[i].level1);
+    const l1 = squash(project.indicators[i].level1);
     let end = i + 1;
-    while (end < rows.length && squashed(project.indicators[end].level1) === l1) end++;
+    while (end < rows.length && squash(project.indicators[end].level1) === l1) end++;
     const l1Cell: SpanCellView = { text: project.indicators[i].level1, rowspan: end - i, marks: emptyMarks() };
     for (let k = i; k < end; k++) mergeMarks(l1Cell.marks, level1Marks[k]);
     rows[i].level1 = l1Cell;
     let j = i;
     while (j < end) {
-      const l2 = squashed(project.indicators[j].level2);
+      const l2 = squash(project.indicators[j].level2);
       let end2 = j + 1;
-      while (end2 < end && squashed(project.indicators[end2].level2) === l2) end2++;
+      while (end2 < end && squash(project.indicators[end2].level2) === l2) end2++;
       const l2Cell: SpanCellView = { text: project.indicators[j].level2, rowspan: end2 - j, marks: emptyMarks() };
       for (let k = j; k < end2; k++) mergeMarks(l2Cell.marks, level2Marks[k]);
       rows[j].level2 = l2Cell;

@@ -3,7 +3,7 @@
 // into reading order (document-level first, then by project, row and catalog order).
 import { InputError } from "../domain/errors.js";
 import { isEmptyRow, projectRef, type JixiaoDocument, type Project, type ProfileId } from "../domain/schema.js";
-import { canonicalLabel, detectProfile, PROFILES } from "../domain/taxonomy.js";
+import { canonicalLabel, detectProfile, PROFILES, profileFromLabels } from "../domain/taxonomy.js";
 import { createValueParser, type ValueParser } from "../domain/value.js";
 import { RULES } from "./registry.js";
 import { Row } from "./row.js";
@@ -57,7 +57,7 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
   const parse = createValueParser();
   const rowsOf = document.projects.map((project) => buildRows(project, labels, parse));
   // Detect from the rows' canonical labels: one canonicalLabel pass serves rows and detection.
-  const profileId = chosen ?? detectFromRows(rowsOf);
+  const profileId = chosen ?? profileFromLabels(rowsOf.flat());
   const profile = PROFILES[profileId];
 
   const projects: ProjectContext[] = document.projects.map((project, i) => ({
@@ -171,23 +171,6 @@ export function resolveRules(rules: readonly Rule[], config: JixiaoConfig | unde
 function checkSeverity(id: string, value: unknown): Severity {
   if (typeof value === "string" && SEVERITIES.has(value)) return value as Severity;
   throw new InputError(`配置中规则“${id}”的严重级别“${String(value)}”无效，应为 error、warning 或 info`);
-}
-
-/**
- * detectProfile (taxonomy.ts) over the rows' canonical labels (the same canonicalLabel of the same cells):
- * keep the two counts identical.
- */
-function detectFromRows(rowsOf: readonly RowContext[][]): ProfileId {
-  let mof = 0;
-  let legacy = 0;
-  for (const rows of rowsOf) {
-    for (const { level1: l1, level2: l2 } of rows) {
-      if (l1 === "成本指标") mof++;
-      if (l2 === "经济成本指标" || l2 === "社会成本指标" || l2 === "生态环境成本指标") mof++;
-      if (l2 === "成本指标") legacy++;
-    }
-  }
-  return mof > legacy ? "mof2021" : "legacy";
 }
 
 /** canonicalLabel is cheap, but labels repeat on every row of a 90,000-row document: look each up once. */

@@ -1,10 +1,7 @@
 // Small text helpers shared by the structure and document rules.
 
-/** Remove all whitespace (cells wrap and PDF extraction inserts spaces anywhere). */
-export function squash(text: string): string {
-  // Most cells hold no whitespace: test first, so they are returned without a new string.
-  return HAS_SPACE.test(text) ? text.replace(/\s+/g, "") : text;
-}
+export { squash } from "../domain/taxonomy.js";
+
 const HAS_SPACE = /\s/;
 
 /** Text as quoted in a message: whitespace collapsed, long text shortened so a message stays one line. */
@@ -15,7 +12,7 @@ export function quoted(text: string, max = 40): string {
 }
 
 /** Leading item numbering: 1. 1、 （1） (1) ① 一、 一是 第一. */
-const NUMBERING = /^(?:\d+\s*[.．、)）]|[（(]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．是]|第[一二三四五六七八九十\d]+[、，,]?)\s*/;
+const NUMBERING = /^(?:\d+\s*[.．、)）]|[（(]\s*[\d一二三四五六七八九十]+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．是]|第[一二三四五六七八九十\d]+[、，,]?)\s*/;
 
 export function stripNumbering(text: string): string {
   return text.trim().replace(NUMBERING, "").trim();

@@ -33,9 +33,7 @@ export function trimStartOf(text: string, chars: string): string {
   return text.slice(start);
 }
 
-export function squash(text: string): string {
-  return text.replace(/[\s\u3000]+/g, "");
-}
+export { squash } from "../../domain/taxonomy.js";
 
 /** CJK ideographs, CJK punctuation, full-width forms and the curly quotes Chinese text uses. */
 const WIDE = /[\u2018-\u201f\u2026\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
