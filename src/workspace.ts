@@ -278,19 +278,19 @@ export class Workspace {
 
   /** listProjects with each project's finding counts (validated now, as get_project would). */
   listProjectsWithSummary(query?: string): (ProjectListItem & { summary: FindingSummary })[] {
-    const q = query ? squashLower(query) : "";
-    return this.store
-      .listProjects()
-      .filter((row) => !q || [row.project.name, row.project.code, row.project.summary].some((t) => squashLower(t).includes(q)))
-      .map((row) => ({ ...listItem(row), summary: this.report(row.project).summary }));
+    return this.matchingProjects(query).map((row) => ({ ...listItem(row), summary: this.report(row.project).summary }));
   }
 
   listProjects(query?: string): ProjectListItem[] {
+    return this.matchingProjects(query).map(listItem);
+  }
+
+  /** Stored projects whose name, code or summary contains the query (whitespace and case ignored). */
+  private matchingProjects(query?: string) {
     const q = query ? squashLower(query) : "";
     return this.store
       .listProjects()
-      .filter((row) => !q || [row.project.name, row.project.code, row.project.summary].some((t) => squashLower(t).includes(q)))
-      .map(listItem);
+      .filter((row) => !q || [row.project.name, row.project.code, row.project.summary].some((t) => squashLower(t).includes(q)));
   }
 
   deleteProject(projectId: string, revision?: number): { deleted: string } {
