@@ -1,5 +1,6 @@
 // Numbers stated in a project description: counts (2600户, 4次), percentages (95%), deadlines (6月底前)
 // and money (共计20万元), each with the words around it so the drafter can tell what it counts.
+import { normalizeValueText } from "../domain/numbers.js";
 
 export interface CountFact {
   /** The number as written (`2600`, `1.1`). */
@@ -77,13 +78,8 @@ const CLAUSE_BREAK = /[。；;，,、：:！？!?（）()“”"《》\n]/;
 const NON_MEASURES = /^(?:方面|部分|环节|层次|维度|类|种|阶段|步骤)/;
 
 /** Text with whitespace removed and full-width digits/percent made ASCII. */
-export function normalizeInput(text: string): string {
-  return text
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
-    .replace(/[％]/g, "%")
-    .replace(/[．]/g, ".")
-    .replace(/\s+/g, "");
-}
+/** The summary as the value grammar reads text: full-width forms half-width, whitespace removed. */
+export const normalizeInput = normalizeValueText;
 
 function clauseBefore(text: string, end: number): string {
   let start = end;
