@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { fileURLToPath } from "node:url";
 import { parseDocumentJson } from "../../src/import/json.js";
-import type { Indicator, JixiaoDocument, Project } from "../../src/domain/schema.js";
+import { emptyProject, type Indicator, type JixiaoDocument, type Project } from "../../src/domain/schema.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -14,11 +15,7 @@ export function makeIndicator(partial: Partial<Indicator>): Indicator {
 }
 
 export function makeProject(partial: Partial<Project>): Project {
-  return {
-    seq: 1, code: "", name: "", summary: "", funding: "", narrativeGoals: [], narrativeIndicators: "",
-    evaluationBasis: "", budget: { total: null, fiscal: null, other: null }, purpose: "",
-    spendingPlan: { mar: null, jun: null, oct: null, dec: null }, goals: [], indicators: [], ...partial,
-  };
+  return { ...emptyProject(), ...partial };
 }
 
 /** The indicator rows of a rendered HTML table: row index → { level1/level2 rowspans, cell html }. */
@@ -28,4 +25,14 @@ export function htmlRows(html: string): { index: number; body: string; l1?: numb
     const l2 = m[2].match(/data-col="level2" rowspan="(\d+)"/);
     return { index: Number(m[1]), body: m[2], l1: l1 ? Number(l1[1]) : undefined, l2: l2 ? Number(l2[1]) : undefined };
   });
+}
+
+export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

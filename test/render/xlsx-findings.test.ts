@@ -13,7 +13,7 @@ import { renderDocumentHtml, renderDocumentXlsx, renderProjectXlsx } from "../..
 import { FLAT_SHEET, META_SHEET, REVIEW_COLUMNS, REVIEW_SHEET } from "../../src/render/xlsx-layout.js";
 import { validate } from "../../src/rules/engine.js";
 import type { Finding, Severity } from "../../src/rules/types.js";
-import { loadGold, makeIndicator, makeProject, ROOT } from "./helpers.js";
+import { loadGold, loadWorkbook, makeIndicator, makeProject, ROOT, saveWorkbook } from "./helpers.js";
 
 const gold = loadGold();
 const findings = validate(gold).findings;
@@ -21,15 +21,8 @@ const FILL: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C",
 const LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
-async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  return wb;
-}
-
-async function save(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const load = loadWorkbook;
+const save = saveWorkbook;
 
 function noteOf(cell: ExcelJS.Cell): string {
   const note = cell.note as unknown;

@@ -10,19 +10,12 @@ import { importXlsx } from "../../src/import/xlsx.js";
 import { renderDocumentXlsx, renderProjectXlsx } from "../../src/render/index.js";
 import { FLAT_COLUMNS, FLAT_SHEET, META_SHEET } from "../../src/render/xlsx-layout.js";
 import { runRender } from "../../src/commands/render.js";
-import { loadGold, makeIndicator, makeProject, ROOT } from "./helpers.js";
+import { loadGold, loadWorkbook, makeIndicator, makeProject, ROOT, saveWorkbook } from "./helpers.js";
 
 const gold = loadGold();
 
-async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  return wb;
-}
-
-async function save(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const load = loadWorkbook;
+const save = saveWorkbook;
 
 /** The fields the visible sheets carry (explanations live only in the hidden sheet). */
 function visibleFields(doc: JixiaoDocument) {
