@@ -28,6 +28,8 @@ export interface GridRow {
   /** The cells as the format has them: a merged cell once, with its span; covered positions are absent. */
   cells: GridCell[];
   source?: SourcePosition;
+  /** A page break or blank line lies before this row: a cell cut by it may continue here (text, PDF). */
+  breakBefore?: boolean;
 }
 
 export interface CellGrid {

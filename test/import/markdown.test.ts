@@ -8,7 +8,7 @@ import { DocumentSchema, type JixiaoDocument, type Project } from "../../src/dom
 import { draftOffline } from "../../src/draft/index.js";
 import { importFile } from "../../src/import/index.js";
 import { importText } from "../../src/import/text.js";
-import { decodeCell, splitPipeRow } from "../../src/import/text/markdown.js";
+import { decodeCell, splitPipeRow } from "../../src/import/readers/pipes.js";
 import { renderDocumentMarkdown, renderProjectMarkdown } from "../../src/render/index.js";
 import { validate } from "../../src/rules/engine.js";
 import { compareDocuments } from "./compare.js";

@@ -2,10 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/domain/errors.js";
 import { importText } from "../../src/import/text.js";
-import { cleanCell, joinParagraphs } from "../../src/import/text/lines.js";
-import { parseDeclaredCounts } from "../../src/import/text/narrative.js";
-import { parseAmount } from "../../src/import/text/fields.js";
-import { splitRunTogether } from "../../src/import/text/values.js";
+import { cleanCell, joinParagraphs } from "../../src/import/form/lines.js";
+import { parseDeclaredCounts } from "../../src/import/form/narrative.js";
+import { parseAmount } from "../../src/import/form/fields.js";
+import { splitRunTogether } from "../../src/import/form/values.js";
 import { compareDocuments } from "./compare.js";
 
 const HEADER = "一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据";

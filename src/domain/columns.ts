@@ -1,0 +1,131 @@
+// The column roles of a 绩效目标表's indicator header — one vocabulary for every format (text, Excel, Word,
+// PDF, web pages): which header words mean the 一级/二级/三级 label, the value, its unit, operator, nature,
+// direction, weight, basis … and the labels a 一级/二级 cell may hold.
+import { LABEL_ALIASES, PROFILES, isLevel1Label, isLevel2Label, squash } from "./taxonomy.js";
+
+export type Column =
+  | "level1"
+  | "level2"
+  | "name"
+  | "description"
+  | "value"
+  | "basis"
+  | "unit"
+  | "direction"
+  | "nature"
+  | "operator"
+  | "weight"
+  | "note"
+  /** Columns that describe the project itself, in forms with one row per indicator (several projects). */
+  | "projectName"
+  | "projectBudget"
+  | "projectGoals"
+  | "ignore";
+
+/**
+ * Header cell text (whitespace and a trailing unit note removed) → column; first match wins. Sources: the
+ * 预算管理一体化 exports (指标性质/指标方向/目标值/计量单位/分值), provincial 申报表 (指标内容, 度量单位, 权重,
+ * 指标方向性, 绩效标准, 评（扣）分标准), 财预〔2021〕101号's 绩效指标描述/指标值确定依据.
+ */
+const HEADER_CELLS: [RegExp, Column][] = [
+  [/^一级指标(名称)?$/, "level1"],
+  [/^二级指标(名称)?$/, "level2"],
+  [/^三级指标(名称|内容)?$|^指标名称$|^指标内容$|^具体指标$|^绩效指标名称$/, "name"],
+  [/^(绩效)?指标(描述|说明)$|^指标解释$|^指标定义$/, "description"],
+  [/^指标值(确定|设定)?依据$|^(确定|设定|评价)?依据$|^指标来源$|^绩效标准$|^评[（(]?扣[）)]?分标准$|^评分标准$|^计分方法$/, "basis"],
+  [/^(年度)?(绩效)?指标值|^(年度)?目标值|^计划(指标)?值|^预期(指标)?值|^指标值$/, "value"],
+  [/^(计量|度量)单位$|^单位$/, "unit"],
+  [/^指标方向(性)?$|^方向(性)?$|^指标属性$/, "direction"],
+  [/^指标性质$|^性质$|^指标值类型$|^指标类型$/, "nature"],
+  [/^计算符号$|^比较符号$|^运算符号?$|^符号$/, "operator"],
+  [/^(分值|权重|指标分值|指标权重|权重分值)([（(](%|分)[）)])?$/, "weight"],
+  [/^备注$/, "note"],
+  [/^项目名称$/, "projectName"],
+  [/^预算数|^预算金额|^资金总额/, "projectBudget"],
+  [/^(年度|绩效|总体)目标$/, "projectGoals"],
+];
+
+/** Header names in the order tables print them; used to read a header whose cells run together. */
+const RUN_TOGETHER_HEADER: [string, Column][] = [
+  ["一级指标", "level1"],
+  ["二级指标", "level2"],
+  ["三级指标", "name"],
+  ["指标名称", "name"],
+  ["绩效指标描述", "description"],
+  ["指标描述", "description"],
+  ["指标内容", "name"],
+  ["指标值确定依据", "basis"],
+  ["指标值", "value"],
+  ["目标值", "value"],
+  ["计量单位", "unit"],
+  ["度量单位", "unit"],
+  ["指标方向", "direction"],
+  ["指标性质", "nature"],
+  ["绩效标准", "basis"],
+  ["分值", "weight"],
+  ["权重", "weight"],
+  ["备注", "note"],
+];
+
+export function headerColumn(cell: string): Column | null {
+  const c = squash(cell).replace(/[：:]$/, "");
+  if (!c) return null;
+  for (const [re, col] of HEADER_CELLS) if (re.test(c)) return col;
+  return null;
+}
+
+/**
+ * Columns of a header given as cells; null unless it names 一级 and 二级 (or 二级 and 三级) and a value.
+ * A second 二级/三级/value set (a form with 中期 and 年度 columns) is marked `ignore` unless the header says
+ * which one is 年度 — the caller picks the set with `yearSetOffset`.
+ */
+export function headerColumns(cells: string[]): Column[] | null {
+  const cols = cells.map((c) => headerColumn(c) ?? "ignore");
+  const has = (c: Column) => cols.includes(c);
+  if (!(has("level1") || has("level2")) || !(has("name") || has("value"))) return null;
+  if (!has("level2") && !has("name")) return null;
+  // 指标内容 beside a 三级指标 column describes it.
+  const names = cols.flatMap((c, i) => (c === "name" ? [i] : []));
+  if (names.length > 1 && /^三级/.test(squash(cells[names[0]]))) names.slice(1).forEach((i) => (cols[i] = "description"));
+  return cols;
+}
+
+/** Columns of a header written without separators (`绩效指标一级指标二级指标指标内容指标值`). */
+export function runTogetherHeader(text: string): Column[] | null {
+  let rest = squash(text).replace(/^(?:年度)?绩效指标(?=一级指标)/, "");
+  const cols: Column[] = [];
+  while (rest) {
+    const hit = RUN_TOGETHER_HEADER.find(([name]) => rest.startsWith(name));
+    if (!hit) return null;
+    cols.push(hit[1]);
+    rest = rest.slice(hit[0].length);
+  }
+  return cols.includes("level1") && cols.includes("level2") && cols.length >= 3 ? cols : null;
+}
+
+/** A 一级 cell: a known 一级 label or variant, kept as written (whitespace removed). */
+export function asLevel1(cell: string): string | null {
+  const c = squash(cell);
+  return c && isLevel1Label(c) ? c : null;
+}
+
+export function asLevel2(cell: string): string | null {
+  const c = squash(cell);
+  return c && isLevel2Label(c) ? c : null;
+}
+
+/** Prefixes a run-together row may start with: full labels (ending in 指标) and their variants, longest first. */
+function labelPrefixes(level: 1 | 2): string[] {
+  const labels =
+    level === 1
+      ? Object.values(PROFILES).flatMap((p) => p.level1)
+      : Object.values(PROFILES).flatMap((p) => Object.values(p.level2).flat());
+  const all = new Set<string>(labels);
+  for (const [alias, target] of Object.entries(LABEL_ALIASES)) {
+    if ((level === 1) === isLevel1Label(target) && /指标$|效益$|满意度$/.test(alias)) all.add(alias);
+  }
+  return [...all].sort((a, b) => b.length - a.length);
+}
+
+export const LEVEL1_PREFIXES = labelPrefixes(1);
+export const LEVEL2_PREFIXES = labelPrefixes(2);

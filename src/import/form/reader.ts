@@ -1,0 +1,255 @@
+// The one form reader: any SourceDocument (text, Word, PDF, web page, Excel — see import/grid.ts) → a
+// Document. Paragraphs before the first table are the front matter (cover, 目录, Part 1); each table block with
+// the paragraphs before it is a project (its explanation 关于…的说明, its heading …绩效目标表, `项目名称：…`
+// lines); a table without a header or head fields of its own continues the previous project (a page break).
+// Never invents: a document with no indicator table is refused.
+import { NoTableError } from "../../domain/errors.js";
+import { DocumentSchema, type ImportWarning, type JixiaoDocument, type Project } from "../../domain/schema.js";
+import { expandGrid, type SourceDocument, type SourcePosition } from "../grid.js";
+import { parseAmount, readFieldLine, splitGoals, statedUnit, type FieldHit } from "./fields.js";
+import { readFrontMatter } from "./front.js";
+import { cleanCell, squash, type Line } from "./lines.js";
+import { isExplanationTitle, readNarrative } from "./narrative.js";
+import { parseTables, shorten, type FormRow } from "./table.js";
+
+interface DocumentHead {
+  department?: { code: string; name: string };
+  unit?: string;
+}
+
+type Item = { kind: "line"; line: Line } | { kind: "table"; rows: FormRow[] };
+
+const DEPARTMENT = /^(\d{3,})\s+(\S.*)$/;
+const UNIT = /^(?:金额)?单位[：:]\s*(万元|元|亿元)$/;
+const END_OF_TABLE = /^[（(]?(?:来源|注|备注|说明|附件|填报人|联系人|审核人)[:：]/;
+
+export function whereOf(source: SourcePosition | undefined, fallback: string): string {
+  if (!source) return fallback;
+  if (source.sheet) return `工作表“${source.sheet}”${source.ref ? ` ${source.ref}` : ""}`;
+  if (source.page && source.line) return `第${source.page}页第${source.line}行`;
+  if (source.line) return `第${source.line}行`;
+  if (source.ref) return source.ref;
+  if (source.page) return `第${source.page}页`;
+  return fallback;
+}
+
+function toItems(src: SourceDocument): Item[] {
+  const items: Item[] = [];
+  let paragraphNo = 0;
+  let tableNo = 0;
+  for (const block of src.blocks) {
+    if (block.kind === "paragraph") {
+      paragraphNo++;
+      const no = block.source?.line ?? paragraphNo;
+      for (const piece of block.text.split("\n")) items.push({ kind: "line", line: { no, raw: piece, text: piece.trim() } });
+      continue;
+    }
+    tableNo++;
+    const dense = expandGrid(block.grid);
+    const rows: FormRow[] = dense.map((cells, r) => {
+      const source = block.grid.rows[r]?.source ?? cells.find((c) => c.source)?.source;
+      return {
+        cells: cells.map((c) => (c.covered === "col" ? "" : c.text)),
+        carried: cells.map((c) => c.covered === "row"),
+        where: whereOf(source, `表${tableNo}第${r + 1}行`),
+        line: source?.line ?? null,
+        breakBefore: Boolean(block.grid.rows[r]?.breakBefore),
+      };
+    });
+    items.push({ kind: "table", rows });
+  }
+  return items;
+}
+
+export function readForm(src: SourceDocument): JixiaoDocument {
+  const items = toItems(src);
+  const firstTable = items.findIndex((i) => i.kind === "table");
+  const frontLines = items.slice(0, firstTable < 0 ? items.length : firstTable).flatMap((i) => (i.kind === "line" ? [i.line] : []));
+  const front = readFrontMatter(frontLines);
+  const head: DocumentHead = {};
+  const projects = readProjects(items, front.bodyStart, head);
+  if (!projects.some((p) => p.indicators.length > 0 || p.name)) {
+    throw new NoTableError(`${src.name}：未找到绩效目标表（需要含“一级指标、二级指标、三级指标（或指标内容）、指标值”表头的表格）`);
+  }
+  if (src.warnings.length > 0) projects[0].importWarnings = [...src.warnings, ...(projects[0].importWarnings ?? [])];
+  const doc: JixiaoDocument = {
+    source: src.name,
+    department: head.department,
+    preparedBy: front.preparedBy,
+    reviewedBy: front.reviewedBy,
+    year: front.year ?? tableYear(items) ?? null,
+    unit: head.unit ?? "万元",
+    toc: front.toc,
+    overall: front.overall,
+    projects,
+  };
+  for (const key of Object.keys(doc) as (keyof JixiaoDocument)[]) if (doc[key] === undefined) delete doc[key];
+  return DocumentSchema.parse(doc);
+}
+
+/** `（2022年度）` or `2021年…绩效目标表` above a table when the document has no cover. */
+function tableYear(items: Item[]): number | undefined {
+  for (const item of items) {
+    const texts = item.kind === "line" ? [item.line.text] : item.rows.slice(0, 4).flatMap((r) => r.cells);
+    for (const t of texts) {
+      const m = /^[（(]\s*(20\d{2})\s*年度?\s*[）)]$|(20\d{2})\s*年度?.{0,30}(?:绩效目标|申报表|批复表)/.exec(squash(t));
+      if (m) return Number(m[1] ?? m[2]);
+    }
+  }
+  return undefined;
+}
+
+function readProjects(items: Item[], bodyStart: number, head: DocumentHead): Project[] {
+  const projects: Project[] = [];
+  let before: Line[] = [];
+  let seenLines = 0;
+  for (const item of items) {
+    if (item.kind === "line") {
+      if (seenLines++ >= bodyStart) before.push(item.line);
+      continue;
+    }
+    const region = takeHeading(before, head);
+    for (const table of parseTables(item.rows)) {
+      const prev = projects[projects.length - 1];
+      if (prev && !table.hasHead && !region.tableTitle && !hasFields(region.before) && (!table.hasIndicatorHeader || prev.indicators.length === 0)) {
+        prev.indicators.push(...table.indicators);
+        prev.goals.push(...table.goals);
+        prev.importWarnings = [...(prev.importWarnings ?? []), ...table.warnings];
+        if (table.notes.length > 0) prev.notes = [prev.notes, ...table.notes].filter(Boolean).join("\n");
+        continue;
+      }
+      const narrative = readNarrative(region.before);
+      const project: Project = {
+        seq: projects.length + 1,
+        code: table.code,
+        name: table.name,
+        summary: narrative?.summary ?? "",
+        funding: narrative?.funding ?? "",
+        narrativeGoals: narrative?.narrativeGoals ?? [],
+        narrativeIndicators: narrative?.narrativeIndicators ?? "",
+        evaluationBasis: narrative?.evaluationBasis ?? "",
+        budget: table.budget,
+        purpose: table.purpose,
+        spendingPlan: table.spendingPlan,
+        goals: table.goals,
+        indicators: table.indicators,
+      };
+      if (region.tableTitle) project.tableTitle = region.tableTitle;
+      if (narrative?.explanationTitle) project.explanationTitle = narrative.explanationTitle;
+      if (narrative?.declaredCounts) project.declaredCounts = narrative.declaredCounts;
+      if (table.notes.length > 0) project.notes = table.notes.join("\n");
+      const fieldWarnings = fillFromFieldLines(project, region.before);
+      const warnings = [...fieldWarnings, ...strayLines(region.before, prev !== undefined), ...table.warnings];
+      if (!table.hasIndicatorHeader) {
+        const first = item.rows[0];
+        warnings.push({ line: first?.line ?? null, message: `${first?.where ?? "表格"}：表格没有“一级指标、二级指标、三级指标”表头，未读到绩效指标` });
+      }
+      if (warnings.length > 0) project.importWarnings = warnings;
+      projects.push(project);
+      region.before = [];
+    }
+    before = [];
+  }
+  const last = projects[projects.length - 1];
+  if (last) {
+    const trailing = strayLines(before, true);
+    if (trailing.length > 0) last.importWarnings = [...(last.importWarnings ?? []), ...trailing];
+  }
+  return projects;
+}
+
+/** Heading lines just above a table: …绩效目标表, the department line, 单位：万元. */
+function takeHeading(region: Line[], head: DocumentHead): { before: Line[]; tableTitle?: string } {
+  let k = region.length - 1;
+  let tableTitle: string | undefined;
+  for (; k >= 0; k--) {
+    const t = region[k].text;
+    if (!t) continue;
+    const dept = DEPARTMENT.exec(t);
+    const unit = UNIT.exec(squash(t));
+    if (unit) head.unit ??= unit[1];
+    else if (dept && !/[。；]/.test(t)) head.department ??= { code: dept[1], name: cleanCell(dept[2]) };
+    else if (/^[（(]\s*20\d{2}\s*年度?\s*[）)]$/.test(squash(t))) continue;
+    else {
+      if (/表$/.test(squash(t)) && t.length <= 160 && !isExplanationTitle(t)) {
+        tableTitle = cleanCell(t);
+        k--;
+      }
+      break;
+    }
+  }
+  return { before: region.slice(0, k + 1), tableTitle };
+}
+
+function hasFields(lines: Line[]): boolean {
+  return lines.some((l) => readFieldLine(l.text).some((h) => h.kind === "name" || h.kind === "code"));
+}
+
+/**
+ * Fields the table did not carry but the text above states as `项目名称：…` lines, or as a label line followed
+ * by its value on the next line(s) (web copies, Word paragraphs): name, code, budget, purpose and goals.
+ */
+function fillFromFieldLines(project: Project, before: Line[]): ImportWarning[] {
+  const warnings: ImportWarning[] = [];
+  const tableHasBudget = project.budget.total !== null || project.budget.fiscal !== null || project.budget.other !== null;
+  const tableHasGoals = project.goals.length > 0;
+  let pending: FieldHit | null = null;
+  let fundsUnit: "万元" | "元" | "亿元" | null = null;
+  const apply = (hit: FieldHit, line: Line) => {
+    if (hit.kind === "fundsHeading") {
+      fundsUnit = statedUnit(hit.label);
+      return;
+    }
+    if (hit.kind === "name" && !project.name) project.name = hit.value;
+    else if (hit.kind === "code" && !project.code) project.code = squash(hit.value);
+    else if (hit.kind === "purpose" && !project.purpose) project.purpose = hit.value;
+    else if (hit.kind === "goals" && !tableHasGoals) project.goals.push(...splitGoals(hit.value));
+    else if ((hit.kind === "total" || hit.kind === "fiscal" || hit.kind === "other") && !tableHasBudget) {
+      const unit = statedUnit(hit.label.replace(/^[^（(]*/, "")) ?? fundsUnit ?? "万元";
+      const amount = parseAmount(hit.value, unit);
+      if (amount !== undefined) project.budget[hit.kind] = amount;
+      else warnings.push({ line: line.no, message: `第${line.no}行：${hit.label}「${shorten(hit.value)}」不是金额，按空白处理` });
+    }
+  };
+  for (const line of before) {
+    if (!line.text) continue;
+    const hits = readFieldLine(line.text);
+    if (hits.length === 0) {
+      if (!pending) continue;
+      if (END_OF_TABLE.test(line.text)) {
+        pending = null;
+        continue;
+      }
+      if (pending.kind === "goals") {
+        if (!tableHasGoals) project.goals.push(...splitGoals(line.text));
+        continue; // goals may run over several lines
+      }
+      apply({ ...pending, value: cleanCell(line.text) }, line);
+      pending = null;
+      continue;
+    }
+    pending = null;
+    for (const hit of hits) {
+      if (!hit.value && hit.kind !== "fundsHeading") pending = hit;
+      else apply(hit, line);
+    }
+  }
+  return warnings;
+}
+
+/**
+ * Text between the previous table and this project's explanation is not part of any section: report it
+ * instead of dropping it silently (a table row that lost its separators lands here).
+ */
+function strayLines(before: Line[], afterTable: boolean): ImportWarning[] {
+  if (!afterTable) return [];
+  const out: ImportWarning[] = [];
+  for (const line of before) {
+    if (!line.text) continue;
+    const t = squash(line.text);
+    if (isExplanationTitle(line.text) || /^第[一二三四五六七八九十]+部分/.test(t)) break;
+    if (/^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])/.test(t) || readFieldLine(line.text).length > 0) break;
+    out.push({ line: line.no, message: `第${line.no}行：表格之后的文字未导入：${shorten(line.text)}` });
+  }
+  return out;
+}

@@ -1,0 +1,430 @@
+// One 绩效目标表 as rows of cells, whatever format it came from: the head (项目编码, 项目名称, 预算数 …, 资金用途,
+// 资金支出计划 by column, 绩效目标) and the indicator rows by column role, with merged 一级/二级 cells carried
+// down, rows that lost their leading (merged) cells re-aligned on their labels, cells a page break cut
+// finished on the row after, and values split over 符号 | 数值 | 单位 columns composed back into one text.
+import { asLevel1, asLevel2, headerColumns, type Column } from "../../domain/columns.js";
+import type { Budget, ImportWarning, Indicator, SpendingPlan } from "../../domain/schema.js";
+import { parseValue } from "../../domain/value.js";
+import { parseAmount, splitGoals, statedUnit } from "./fields.js";
+import { cleanCell, joinWrapped, parseNumber, squash, trimEndOf, trimStartOf } from "./lines.js";
+
+/** A row of a table block, cells dense (merged cells expanded), with where it came from. */
+export interface FormRow {
+  cells: string[];
+  /** Cells covered by a vertical merge (the text repeats the merged cell above). */
+  carried?: boolean[];
+  /** `第12行`, `第2页第5行`, `表3第4行`, `Sheet1!C5` — the prefix of every warning about this row. */
+  where: string;
+  /** 1-based line for importWarnings (text and PDF), null otherwise. */
+  line: number | null;
+  /** A page break or a blank line lies before this row: a cell cut by it may continue here. */
+  breakBefore: boolean;
+}
+
+export interface ParsedTable {
+  code: string;
+  name: string;
+  budget: Budget;
+  purpose: string;
+  spendingPlan: SpendingPlan;
+  goals: string[];
+  indicators: Indicator[];
+  warnings: ImportWarning[];
+  /** 中期 values of a form with 中期 and 年度 column sets (kept in the project's notes). */
+  notes: string[];
+  /** The table had an indicator header (一级指标/二级指标 …). */
+  hasIndicatorHeader: boolean;
+  /** Head fields were found (项目编码/项目名称/预算数). */
+  hasHead: boolean;
+}
+
+type HeadLabel = "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "fundsBlock" | "goals" | "ignore";
+
+export function headLabel(cell: string): HeadLabel | null {
+  const c = squash(cell).replace(/[：:]$/, "");
+  if (!c) return null;
+  if (/^(项目编码|项目代码|项目编号)$/.test(c)) return "code";
+  if (c === "项目名称") return "name";
+  if (/^(预算规模及资金用途|项目资金|资金情况|投入目标)/.test(c)) return "fundsBlock";
+  if (/^(年度资金总额|资金总额|预算数|年度预算数|预算金额|预算总额|项目资金总额)([（(](万元|元)[）)])?$/.test(c)) return "total";
+  if (/^(其中[：:])?(财政资金|财政拨款|上级资金|财政拨款数|预算资金|一、预算资金)/.test(c)) return "fiscal";
+  if (/^(其他资金|其它资金|自有资金|二、自有资金)/.test(c)) return "other";
+  if (/^资金用途/.test(c)) return "purpose";
+  if (/^(年度绩效目标|绩效目标|年度目标|总体目标|项目绩效目标|长期目标|中期目标)$/.test(c)) return "goals";
+  if (/^(主管部门|实施单位|预算部门|项目负责人|联系电话|项目类别|归口科室|项目主管部门|项目执行单位|项目实施单位|主管部门及其编码|项目起止时间|填报单位)/.test(c)) return "ignore";
+  return null;
+}
+
+const MONTH_KEYS: Record<number, keyof SpendingPlan> = { 3: "mar", 6: "jun", 10: "oct", 12: "dec" };
+
+function planColumns(cells: string[]): { key: keyof SpendingPlan; from: number; to: number }[] | null {
+  const found: { key: keyof SpendingPlan; col: number }[] = [];
+  cells.forEach((c, col) => {
+    const m = /^(\d{1,2})月(底|末)?$/.exec(squash(c));
+    if (m && MONTH_KEYS[Number(m[1])]) found.push({ key: MONTH_KEYS[Number(m[1])], col });
+  });
+  if (found.length < 2) return null;
+  // A month's header cell may span several columns (3月底 spans two in the seed): it owns every column up to
+  // the next month's header.
+  return found.map((f, k) => ({ key: f.key, from: f.col, to: k + 1 < found.length ? found[k + 1].col : Math.max(cells.length, f.col + 1) }));
+}
+
+function parsePercent(cell: string): number | null | undefined {
+  const t = squash(cell).replace(/[%％]$/, "");
+  if (!t || t === "—" || t === "-") return null;
+  return parseNumber(t) ?? undefined;
+}
+
+/** `3月底 —；6月底 100%；10月底 100%；12月底 100%` in one cell (our Markdown, person-typed sheets). */
+function planInOneCell(text: string): SpendingPlan | null {
+  const out: SpendingPlan = { mar: null, jun: null, oct: null, dec: null };
+  let hits = 0;
+  for (const m of squash(text).matchAll(/(\d{1,2})月(?:底|末)?[：:]?([0-9.]+%?|—|-)?/g)) {
+    const key = MONTH_KEYS[Number(m[1])];
+    if (!key) continue;
+    hits++;
+    const v = m[2] ? parsePercent(m[2]) : null;
+    out[key] = v ?? null;
+  }
+  return hits >= 2 ? out : null;
+}
+
+export function emptyTable(): ParsedTable {
+  return {
+    code: "",
+    name: "",
+    budget: { total: null, fiscal: null, other: null },
+    purpose: "",
+    spendingPlan: { mar: null, jun: null, oct: null, dec: null },
+    goals: [],
+    indicators: [],
+    warnings: [],
+    notes: [],
+    hasIndicatorHeader: false,
+    hasHead: false,
+  };
+}
+
+/**
+ * Read a table block. Usually one table; a form with one row per indicator and a 项目名称 column (several
+ * projects on one sheet or page) gives one table per project.
+ */
+export function parseTables(rows: FormRow[]): ParsedTable[] {
+  const tables: ParsedTable[] = [emptyTable()];
+  let table = tables[0];
+  const warn = (row: FormRow, message: string) => table.warnings.push({ line: row.line, message: `${row.where}：${message}` });
+
+  let columns: Column[] | null = null;
+  let plan: ReturnType<typeof planColumns> = null;
+  let last: HeadLabel | null = null;
+  let afterBreak = false;
+
+  for (const row of rows) {
+    const cells = row.cells.map(cleanCell);
+    if (cells.every((c) => !c)) {
+      afterBreak = true;
+      continue;
+    }
+    afterBreak = afterBreak || row.breakBefore;
+    const header = headerColumns(cells);
+    if (header) {
+      // A header repeated at the top of the next page keeps the table; a new header after rows of its own
+      // in a one-row-per-project form is the same table too.
+      columns = pickYearSet(header);
+      table.hasIndicatorHeader = true;
+      afterBreak = true;
+      continue;
+    }
+    if (columns) {
+      const aligned = alignRow(cells, columns);
+      const projectCell = at(aligned, columns, "projectName");
+      if (projectCell && !row.carried?.[columns.indexOf("projectName")] && (table.indicators.length > 0 || table.name)) {
+        table = emptyTable();
+        table.hasIndicatorHeader = true;
+        tables.push(table);
+      }
+      if (projectCell && !table.name) readProjectColumns(aligned, columns, table, row, warn);
+      readRow(aligned, columns, row, afterBreak, table, warn);
+      afterBreak = false;
+      continue;
+    }
+    if (plan) {
+      const values = readPlanValues(cells, plan);
+      plan = null;
+      if (values) {
+        table.spendingPlan = values;
+        continue;
+      }
+      if (!headLabel(cells[0] ?? "")) {
+        warn(row, `资金支出计划的数值无法识别（${shorten(cells.join("\t"))}），按空白处理`);
+        continue;
+      }
+    }
+    const months = planColumns(cells);
+    if (months) {
+      plan = months;
+      last = null;
+      continue;
+    }
+    last = readHeadRow(cells, row, last, table, warn);
+  }
+  return tables.filter((t, i) => i === 0 || t.indicators.length > 0 || t.name);
+}
+
+/** 中期 and 年度 sets side by side: the later set is 年度 (the national form's order); earlier ones are ignored. */
+function pickYearSet(columns: Column[]): Column[] {
+  const values = columns.flatMap((c, i) => (c === "value" ? [i] : []));
+  if (values.length < 2) return columns;
+  const start = values[values.length - 2] + 1;
+  return columns.map((c, i) => {
+    if (i >= start || c === "level1") return c;
+    return c === "level2" || c === "name" || c === "value" || c === "description" || c === "basis" ? (`mid:${c}` as Column) : c;
+  });
+}
+
+const at = (cells: string[], columns: Column[], col: Column) => {
+  const k = columns.indexOf(col);
+  return k >= 0 ? (cells[k] ?? "") : "";
+};
+
+/**
+ * A row copied without its merged cells starts too far left: its first 一级/二级 label sits in another
+ * column. Shift it right so the label lands in its own column (web copies, pipe tables, PDF rows).
+ */
+function alignRow(cells: string[], columns: Column[]): string[] {
+  const l1 = columns.indexOf("level1");
+  const l2 = columns.indexOf("level2");
+  const first = cells.findIndex((c) => c !== "");
+  if (first < 0) return cells;
+  for (let k = first; k < cells.length; k++) {
+    const c = cells[k];
+    if (!c) continue;
+    // 成本指标 is a 一级 (mof2021) and a 二级 (legacy): a 一级 only when a 二级 label follows it.
+    const isL1 = asLevel1(c) !== null && !(asLevel2(c) !== null && !(cells[k + 1] && asLevel2(cells[k + 1])));
+    const target = isL1 ? l1 : asLevel2(c) !== null ? l2 : -1;
+    if (target < 0 || k === target) {
+      if (target >= 0 || k > first) return cells;
+      continue;
+    }
+    if (target > k && cells.length - cells.slice().reverse().findIndex((x) => x !== "") + (target - k) <= columns.length + 1) {
+      return [...Array<string>(target - k).fill(""), ...cells];
+    }
+    return cells;
+  }
+  return cells;
+}
+
+function readProjectColumns(cells: string[], columns: Column[], table: ParsedTable, row: FormRow, warn: (r: FormRow, m: string) => void): void {
+  table.name = at(cells, columns, "projectName");
+  table.hasHead = true;
+  const budget = at(cells, columns, "projectBudget");
+  if (budget) {
+    const amount = parseAmount(budget, "元");
+    if (amount === undefined) warn(row, `预算数「${shorten(budget)}」不是金额，按空白处理`);
+    else table.budget.total = amount;
+  }
+  const goals = at(cells, columns, "projectGoals");
+  if (goals) table.goals.push(...splitGoals(goals));
+}
+
+function readPlanValues(cells: string[], plan: NonNullable<ReturnType<typeof planColumns>>): SpendingPlan | null {
+  const out: SpendingPlan = { mar: null, jun: null, oct: null, dec: null };
+  if (headLabel(cells[0] ?? "")) return null;
+  for (let col = 1; col < cells.length; col++) if (cells[col] && parsePercent(cells[col]) === undefined) return null;
+  for (const { key, from, to } of plan) {
+    for (let col = from; col < to; col++) {
+      const v = parsePercent(cells[col] ?? "");
+      if (v !== null && v !== undefined) {
+        out[key] = v;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function readHeadRow(
+  cells: string[],
+  row: FormRow,
+  last: HeadLabel | null,
+  table: ParsedTable,
+  warn: (row: FormRow, message: string) => void,
+): HeadLabel | null {
+  const labels = cells.map(headLabel);
+  if (labels.every((l) => l === null)) {
+    // A row with no label continues the previous field (the 资金用途 row under 预算规模及资金用途, a goal cell
+    // wrapped onto the next line).
+    const texts = cells.filter(Boolean);
+    const text = cleanCell(texts.join(" "));
+    if (!text) return last;
+    if (last === "total" || last === "fiscal" || last === "other" || last === "fundsBlock" || last === "purpose") {
+      table.purpose = joinWrapped(table.purpose, text);
+      return "purpose";
+    }
+    if (last === "goals") {
+      for (const piece of texts.length > 1 ? texts : [text]) {
+        const more = splitGoals(piece);
+        if (/^(\d+|[一二三四五六七八九十]+)[.．、]/.test(more[0]) || table.goals.length === 0 || texts.length > 1) table.goals.push(...more);
+        else table.goals[table.goals.length - 1] = joinWrapped(table.goals[table.goals.length - 1], piece);
+      }
+      return "goals";
+    }
+    if (last === "name") {
+      table.name = joinWrapped(table.name, text);
+      return "name";
+    }
+    if (/^(单位|金额单位)[：:]/.test(squash(text)) || /^[（(]?\d{4}年度?[）)]?$/.test(squash(text))) return last;
+    warn(row, `表头部分无法识别，未导入：${shorten(cells.join("\t"))}`);
+    return last;
+  }
+  let current = last;
+  for (let k = 0; k < cells.length; k++) {
+    const label = labels[k];
+    if (!label) continue;
+    current = label;
+    // The value is the next non-empty cell, unless that cell is itself a label; goals take every such cell.
+    const values: string[] = [];
+    for (let j = k + 1; j < cells.length; j++) {
+      if (!cells[j]) continue;
+      if (labels[j] !== null) break;
+      values.push(cells[j]);
+      if (label !== "goals") break;
+    }
+    applyHead(label, cells[k], values, row, table, warn);
+    table.hasHead = table.hasHead || label !== "ignore";
+  }
+  return current;
+}
+
+function applyHead(
+  label: HeadLabel,
+  labelCell: string,
+  values: string[],
+  row: FormRow,
+  table: ParsedTable,
+  warn: (row: FormRow, message: string) => void,
+): void {
+  const value = values[0] ?? "";
+  const unit = statedUnit(labelCell.replace(/^.*?(?=[（(])/, "")) ?? "万元";
+  const amount = (field: keyof Budget) => {
+    if (!value) return;
+    const v = parseAmount(value, unit === "亿元" ? "亿元" : unit);
+    if (v === undefined) warn(row, `${squash(labelCell)}「${shorten(value)}」不是金额，按空白处理`);
+    table.budget[field] = v ?? null;
+  };
+  if (label === "code") table.code = squash(value);
+  else if (label === "name") table.name = value;
+  else if (label === "total") amount("total");
+  else if (label === "fiscal") amount("fiscal");
+  else if (label === "other") amount("other");
+  else if (label === "purpose") table.purpose = value;
+  else if (label === "goals") {
+    const plan = /资金支出计划/.test(labelCell) ? planInOneCell(value) : null;
+    if (plan) table.spendingPlan = plan;
+    else for (const v of values) table.goals.push(...splitGoals(v));
+  } else if (label === "fundsBlock" && /资金支出计划/.test(labelCell)) {
+    const plan = planInOneCell(value);
+    if (plan) table.spendingPlan = plan;
+  }
+}
+
+const CONTENT = ["name", "description", "value", "basis"] as const;
+
+function readRow(
+  cells: string[],
+  columns: Column[],
+  row: FormRow,
+  afterBreak: boolean,
+  table: ParsedTable,
+  warn: (row: FormRow, message: string) => void,
+): void {
+  const get = (col: Column) => at(cells, columns, col);
+  const carried = (col: Column) => Boolean(row.carried?.[columns.indexOf(col)]);
+  if (cells.every((c) => !c)) return;
+  const l1 = get("level1");
+  const l2 = get("level2");
+  const filled = CONTENT.filter((c) => get(c));
+  const prev = table.indicators[table.indicators.length - 1];
+  const ownLabels = (l1 && !carried("level1")) || (l2 && !carried("level2"));
+
+  // The rest of a cell a page break (or a wrap) cut: no labels of its own, and not a complete row.
+  if (prev && !ownLabels && (!get("name") || !get("value")) && filled.length <= 2 && !hasStructured(cells, columns)) {
+    if (filled.length === 0) {
+      if (!afterBreak) warn(row, `无法识别的表格行，未导入：${shorten(cells.join("\t"))}`);
+      return;
+    }
+    for (const col of CONTENT) if (get(col)) prev[col] = joinWrapped(prev[col], get(col));
+    return;
+  }
+
+  const ind: Indicator = { level1: "", level2: "", name: "", description: "", value: "", basis: "" };
+  ind.level1 = l1 ? squash(l1) : (prev?.level1 ?? "");
+  ind.level2 = l2 ? squash(l2) : l1 && !carried("level1") ? "" : (prev?.level2 ?? "");
+  const mid: string[] = [];
+  columns.forEach((col, k) => {
+    const text = cells[k] ?? "";
+    if (col === "name" || col === "description" || col === "value" || col === "basis") ind[col] = text;
+    else if (col.startsWith("mid:")) {
+      if (text) mid.push(text);
+    } else if (col === "unit" || col === "direction" || col === "nature" || col === "operator" || col === "weight") setStructured(ind, col, text);
+  });
+  if (mid.length > 0) table.notes.push(`中期：${mid.join(" ")}`);
+  composeValue(ind, get("value"), Boolean(get("unit")));
+  const extra = cells.slice(columns.length).filter(Boolean);
+  if (extra.length > 0) {
+    ind.basis = joinWrapped(ind.basis, extra.join(" "));
+    warn(row, `多出的单元格「${shorten(extra.join(" "))}」已并入指标值确定依据`);
+  }
+  if (!ind.level1 && !ind.level2) warn(row, `指标行缺少一级、二级指标：${shorten(cells.join("\t"))}`);
+  table.indicators.push(ind);
+}
+
+function hasStructured(cells: string[], columns: Column[]): boolean {
+  return columns.some((c, k) => (c === "unit" || c === "operator" || c === "weight") && cells[k]);
+}
+
+const OPERATOR = /^(≥|≤|>=|<=|>|<|=|＝|＞|＜|≧|≦|大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于)$/;
+
+/** Structured fields given as their own columns (指标性质, 指标方向, 计量单位, 分值, 计算符号). */
+export function setStructured(ind: Indicator, col: Column, text: string): void {
+  const t = squash(text);
+  if (!t) return;
+  const direction = /^(正向|反向)(指标)?$/.exec(t);
+  if (col === "unit") ind.unit = t;
+  else if (col === "weight") {
+    const n = Number(t.replace(/[%％分]$/, ""));
+    if (Number.isFinite(n)) ind.weight = n;
+  } else if (direction) ind.direction = direction[1] as "正向" | "反向";
+  else if (t === "定量" || t === "定性") ind.nature = t;
+  // Budget systems put the comparison sign in 指标性质 (or a 计算符号 column): ≥ | 95 | %.
+  else if (OPERATOR.test(t)) ind.operator = normalizeOperator(t);
+}
+
+function normalizeOperator(op: string): string {
+  const map: Record<string, string> = { ">=": "≥", "<=": "≤", "≧": "≥", "≦": "≤", "＝": "=", "＞": ">", "＜": "<", 大于等于: "≥", 不低于: "≥", 不少于: "≥", 小于等于: "≤", 不高于: "≤", 不超过: "≤", 大于: ">", 小于: "<" };
+  return map[op] ?? op;
+}
+
+/**
+ * A value split over columns (≥ | 95 | %) is composed back into the text a person reads ("≥95%"), and the
+ * number kept as `target`; a value that already says its operator or unit is left as written.
+ */
+function composeValue(ind: Indicator, valueCell: string, hasUnitColumn: boolean): void {
+  const v = squash(valueCell);
+  const number = parseNumber(v);
+  if (number !== null && (ind.operator || ind.unit)) {
+    ind.target = number;
+    const unit = ind.unit && !/^(无|—|-)$/.test(ind.unit) ? ind.unit : "";
+    ind.value = `${ind.operator && ind.operator !== "=" ? ind.operator : ind.operator === "=" ? "=" : ""}${valueCell.trim()}${unit}`;
+    return;
+  }
+  if (hasUnitColumn && number === null && v) {
+    const parsed = parseValue(v);
+    if (parsed.kind === "quantitative" && parsed.number !== undefined) ind.target = parsed.number;
+  }
+}
+
+export function shorten(text: string, max = 40): string {
+  const t = trimStartOf(trimEndOf(text.replace(/\t+/g, " | ").replace(/[ \u3000]+/g, " "), " |"), " |");
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
