@@ -30,6 +30,8 @@ export interface GridRow {
   source?: SourcePosition;
   /** A page break or blank line lies before this row: a cell cut by it may continue here (text, PDF). */
   breakBefore?: boolean;
+  /** What the reader could not be sure of in this row (a value it could not find …), for importWarnings. */
+  warning?: string;
 }
 
 export interface CellGrid {

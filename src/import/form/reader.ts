@@ -11,6 +11,8 @@ import { readFrontMatter } from "./front.js";
 import { cleanCell, squash, type Line } from "./lines.js";
 import { isExplanationTitle, readNarrative } from "./narrative.js";
 import { parseTables, shorten, type FormRow } from "./table.js";
+import { isValueText } from "./values.js";
+import { asLevel1, asLevel2 } from "../../domain/columns.js";
 
 interface DocumentHead {
   department?: { code: string; name: string };
@@ -54,6 +56,7 @@ function toItems(src: SourceDocument): Item[] {
         where: whereOf(source, `表${tableNo}第${r + 1}行`),
         line: source?.line ?? null,
         breakBefore: Boolean(block.grid.rows[r]?.breakBefore),
+        warning: block.grid.rows[r]?.warning,
       };
     });
     items.push({ kind: "table", rows });
@@ -67,8 +70,8 @@ export function readForm(src: SourceDocument): JixiaoDocument {
   const frontLines = items.slice(0, firstTable < 0 ? items.length : firstTable).flatMap((i) => (i.kind === "line" ? [i.line] : []));
   const front = readFrontMatter(frontLines);
   const head: DocumentHead = {};
-  const projects = readProjects(items, front.bodyStart, head);
-  if (!projects.some((p) => p.indicators.length > 0 || p.name)) {
+  const { projects, sawHeader } = readProjects(items, front.bodyStart, head);
+  if (!sawHeader) {
     throw new NoTableError(`${src.name}：未找到绩效目标表（需要含“一级指标、二级指标、三级指标（或指标内容）、指标值”表头的表格）`);
   }
   if (src.warnings.length > 0) projects[0].importWarnings = [...src.warnings, ...(projects[0].importWarnings ?? [])];
@@ -99,8 +102,11 @@ function tableYear(items: Item[]): number | undefined {
   return undefined;
 }
 
-function readProjects(items: Item[], bodyStart: number, head: DocumentHead): Project[] {
+function readProjects(items: Item[], bodyStart: number, head: DocumentHead): { projects: Project[]; sawHeader: boolean } {
   const projects: Project[] = [];
+  // Projects whose own table had no indicator header: a warning unless a later table brought the rows.
+  const headless = new Map<Project, FormRow | undefined>();
+  let sawHeader = false;
   let before: Line[] = [];
   let seenLines = 0;
   for (const item of items) {
@@ -110,11 +116,15 @@ function readProjects(items: Item[], bodyStart: number, head: DocumentHead): Pro
     }
     const region = takeHeading(before, head);
     for (const table of parseTables(item.rows)) {
+      sawHeader ||= table.hasIndicatorHeader;
       const prev = projects[projects.length - 1];
       if (prev && !table.hasHead && !region.tableTitle && !hasFields(region.before) && (!table.hasIndicatorHeader || prev.indicators.length === 0)) {
         prev.indicators.push(...table.indicators);
         prev.goals.push(...table.goals);
-        prev.importWarnings = [...(prev.importWarnings ?? []), ...table.warnings];
+        // A head split over several tables (our Markdown: head, spending plan, indicators).
+        if (Object.values(prev.spendingPlan).every((v) => v === null)) prev.spendingPlan = table.spendingPlan;
+        if (!prev.purpose) prev.purpose = table.purpose;
+        if (table.warnings.length > 0) prev.importWarnings = [...(prev.importWarnings ?? []), ...table.warnings];
         if (table.notes.length > 0) prev.notes = [prev.notes, ...table.notes].filter(Boolean).join("\n");
         continue;
       }
@@ -138,24 +148,26 @@ function readProjects(items: Item[], bodyStart: number, head: DocumentHead): Pro
       if (narrative?.explanationTitle) project.explanationTitle = narrative.explanationTitle;
       if (narrative?.declaredCounts) project.declaredCounts = narrative.declaredCounts;
       if (table.notes.length > 0) project.notes = table.notes.join("\n");
-      const fieldWarnings = fillFromFieldLines(project, region.before);
+      const fieldWarnings = fillFromFieldLines(project, region.before, head);
       const warnings = [...fieldWarnings, ...strayLines(region.before, prev !== undefined), ...table.warnings];
-      if (!table.hasIndicatorHeader) {
-        const first = item.rows[0];
-        warnings.push({ line: first?.line ?? null, message: `${first?.where ?? "表格"}：表格没有“一级指标、二级指标、三级指标”表头，未读到绩效指标` });
-      }
       if (warnings.length > 0) project.importWarnings = warnings;
+      if (!table.hasIndicatorHeader) headless.set(project, item.rows[0]);
       projects.push(project);
       region.before = [];
     }
     before = [];
+  }
+  for (const [project, first] of headless) {
+    if (project.indicators.length > 0) continue;
+    const warning = { line: first?.line ?? null, message: `${first?.where ?? "表格"}：表格没有“一级指标、二级指标、三级指标”表头，未读到绩效指标` };
+    project.importWarnings = [...(project.importWarnings ?? []), warning];
   }
   const last = projects[projects.length - 1];
   if (last) {
     const trailing = strayLines(before, true);
     if (trailing.length > 0) last.importWarnings = [...(last.importWarnings ?? []), ...trailing];
   }
-  return projects;
+  return { projects, sawHeader };
 }
 
 /** Heading lines just above a table: …绩效目标表, the department line, 单位：万元. */
@@ -181,6 +193,14 @@ function takeHeading(region: Line[], head: DocumentHead): { before: Line[]; tabl
   return { before: region.slice(0, k + 1), tableTitle };
 }
 
+/** A line that looks like a lost table row: it carries a 一级/二级 label, a tab, or ends in a value. */
+function looksTabular(text: string): boolean {
+  if (/\t/.test(text)) return true;
+  const tokens = text.split(/[\s\u3000]+/).filter(Boolean);
+  if (tokens.some((t) => asLevel1(t) || asLevel2(t))) return true;
+  return tokens.length >= 2 && tokens.length <= 8 && isValueText(tokens[tokens.length - 1]);
+}
+
 function hasFields(lines: Line[]): boolean {
   return lines.some((l) => readFieldLine(l.text).some((h) => h.kind === "name" || h.kind === "code"));
 }
@@ -189,7 +209,7 @@ function hasFields(lines: Line[]): boolean {
  * Fields the table did not carry but the text above states as `项目名称：…` lines, or as a label line followed
  * by its value on the next line(s) (web copies, Word paragraphs): name, code, budget, purpose and goals.
  */
-function fillFromFieldLines(project: Project, before: Line[]): ImportWarning[] {
+function fillFromFieldLines(project: Project, before: Line[], head: DocumentHead): ImportWarning[] {
   const warnings: ImportWarning[] = [];
   const tableHasBudget = project.budget.total !== null || project.budget.fiscal !== null || project.budget.other !== null;
   const tableHasGoals = project.goals.length > 0;
@@ -200,7 +220,11 @@ function fillFromFieldLines(project: Project, before: Line[]): ImportWarning[] {
       fundsUnit = statedUnit(hit.label);
       return;
     }
-    if (hit.kind === "name" && !project.name) project.name = hit.value;
+    if (hit.kind === "department" && hit.value) {
+      // `湘潭市城市管理和综合执法局 308001`: a department code written after the name.
+      const coded = /^(.*?)\s*[（(]?(\d{3,})[）)]?$/.exec(hit.value);
+      head.department ??= coded && coded[1] ? { code: coded[2], name: cleanCell(coded[1]) } : { code: "", name: hit.value };
+    } else if (hit.kind === "name" && !project.name) project.name = hit.value;
     else if (hit.kind === "code" && !project.code) project.code = squash(hit.value);
     else if (hit.kind === "purpose" && !project.purpose) project.purpose = hit.value;
     else if (hit.kind === "goals" && !tableHasGoals) project.goals.push(...splitGoals(hit.value));
@@ -249,6 +273,7 @@ function strayLines(before: Line[], afterTable: boolean): ImportWarning[] {
     const t = squash(line.text);
     if (isExplanationTitle(line.text) || /^第[一二三四五六七八九十]+部分/.test(t)) break;
     if (/^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])/.test(t) || readFieldLine(line.text).length > 0) break;
+    if (!looksTabular(line.text)) continue;
     out.push({ line: line.no, message: `第${line.no}行：表格之后的文字未导入：${shorten(line.text)}` });
   }
   return out;

@@ -19,6 +19,8 @@ export interface FormRow {
   line: number | null;
   /** A page break or a blank line lies before this row: a cell cut by it may continue here. */
   breakBefore: boolean;
+  /** The format reader's doubt about this row, reported with the row. */
+  warning?: string;
 }
 
 export interface ParsedTable {
@@ -38,7 +40,7 @@ export interface ParsedTable {
   hasHead: boolean;
 }
 
-type HeadLabel = "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "fundsBlock" | "goals" | "ignore";
+type HeadLabel = "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "fundsBlock" | "goals" | "plan" | "ignore";
 
 export function headLabel(cell: string): HeadLabel | null {
   const c = squash(cell).replace(/[：:]$/, "");
@@ -50,6 +52,7 @@ export function headLabel(cell: string): HeadLabel | null {
   if (/^(其中[：:])?(财政资金|财政拨款|上级资金|财政拨款数|预算资金|一、预算资金)/.test(c)) return "fiscal";
   if (/^(其他资金|其它资金|自有资金|二、自有资金)/.test(c)) return "other";
   if (/^资金用途/.test(c)) return "purpose";
+  if (/^资金支出计划/.test(c)) return "plan";
   if (/^(年度绩效目标|绩效目标|年度目标|总体目标|项目绩效目标|长期目标|中期目标)$/.test(c)) return "goals";
   if (/^(主管部门|实施单位|预算部门|项目负责人|联系电话|项目类别|归口科室|项目主管部门|项目执行单位|项目实施单位|主管部门及其编码|项目起止时间|填报单位)/.test(c)) return "ignore";
   return null;
@@ -126,6 +129,7 @@ export function parseTables(rows: FormRow[]): ParsedTable[] {
       continue;
     }
     afterBreak = afterBreak || row.breakBefore;
+    if (row.warning) warn(row, row.warning);
     const header = headerColumns(cells);
     if (header) {
       // A header repeated at the top of the next page keeps the table; a new header after rows of its own
@@ -274,6 +278,8 @@ function readHeadRow(
       return "name";
     }
     if (/^(单位|金额单位)[：:]/.test(squash(text)) || /^[（(]?\d{4}年度?[）)]?$/.test(squash(text))) return last;
+    // The caption row of a two-column head table (`| 项目 | 内容 |`).
+    if (texts.every((c) => /^(项目|内容|栏目|填报内容)$/.test(squash(c)))) return last;
     warn(row, `表头部分无法识别，未导入：${shorten(cells.join("\t"))}`);
     return last;
   }
@@ -319,12 +325,11 @@ function applyHead(
   else if (label === "other") amount("other");
   else if (label === "purpose") table.purpose = value;
   else if (label === "goals") {
-    const plan = /资金支出计划/.test(labelCell) ? planInOneCell(value) : null;
-    if (plan) table.spendingPlan = plan;
-    else for (const v of values) table.goals.push(...splitGoals(v));
-  } else if (label === "fundsBlock" && /资金支出计划/.test(labelCell)) {
+    for (const v of values) table.goals.push(...splitGoals(v));
+  } else if (label === "plan" && value) {
     const plan = planInOneCell(value);
     if (plan) table.spendingPlan = plan;
+    else warn(row, `资金支出计划的数值无法识别（${shorten(value)}），按空白处理`);
   }
 }
 
@@ -376,6 +381,7 @@ function readRow(
     warn(row, `多出的单元格「${shorten(extra.join(" "))}」已并入指标值确定依据`);
   }
   if (!ind.level1 && !ind.level2) warn(row, `指标行缺少一级、二级指标：${shorten(cells.join("\t"))}`);
+  else if (!ind.name && !ind.value && !asLevel2(ind.level2)) warn(row, `指标行没有三级指标和指标值：${shorten(cells.join("\t"))}`);
   table.indicators.push(ind);
 }
 
@@ -420,7 +426,11 @@ function composeValue(ind: Indicator, valueCell: string, hasUnitColumn: boolean)
   }
   if (hasUnitColumn && number === null && v) {
     const parsed = parseValue(v);
-    if (parsed.kind === "quantitative" && parsed.number !== undefined) ind.target = parsed.number;
+    if (parsed.kind !== "quantitative") return;
+    ind.target = parsed.number;
+    // `≥3` with 计量单位 个 reads `≥3个`: the shown value keeps its unit.
+    const unit = ind.unit ?? "";
+    if (unit && /\d$/.test(v) && !/^(无|—|-)$/.test(unit)) ind.value = `${valueCell.trim()}${unit}`;
   }
 }
 

@@ -107,7 +107,10 @@ function readRows(lines: Line[], from: number, columns: Column[], layout: Layout
       rows.push({ cells: columns.map((c) => ({ text: c === "name" ? cleanCell(t) : "" })), source: { line: lines[j].no } });
       continue;
     }
-    rows.push({ cells: cells.map((text) => ({ text })), source: { line: lines[j].no } });
+    const row: GridRow = { cells: cells.map((text) => ({ text })), source: { line: lines[j].no } };
+    const value = columns.indexOf("value");
+    if (value >= 0 && !cells[value] && cells.some((c, k) => c && columns[k] === "name")) row.warning = `找不到指标值，整段读作三级指标：${cleanCell(t).slice(0, 40)}`;
+    rows.push(row);
   }
   return { grid: { rows, source: { line: headerLine } }, end: j };
 }

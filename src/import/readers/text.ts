@@ -13,7 +13,7 @@ import { readLayoutTable } from "./text-layouts.js";
 export function readText(text: string, name: string): SourceDocument {
   const lines = toLines(text);
   const blocks: SourceBlock[] = [];
-  const paragraph = (line: Line, text = line.raw) => blocks.push({ kind: "paragraph", text: stripHeading(text), source: { line: line.no } });
+  const paragraph = (line: Line, text = line.raw) => blocks.push({ kind: "paragraph", text: stripMarkdown(text), source: { line: line.no } });
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
@@ -50,15 +50,18 @@ export function readText(text: string, name: string): SourceDocument {
   return { name, blocks, warnings: [] };
 }
 
-/** `## 标题` → `标题`: Markdown headings are titles of the form. */
-function stripHeading(text: string): string {
-  return text.replace(/^\s*#{1,6}\s+/, "");
+/** `## 标题` → `标题`, `**项目名称**：…` → `项目名称：…`: Markdown a chat answer wraps around the form. */
+function stripMarkdown(text: string): string {
+  const heading = /^\s*#{1,6}\s+(.*)$/.exec(text);
+  if (heading) return decodeCell(heading[1]);
+  return text.includes("**") ? text.replace(/\*\*/g, "") : text;
 }
 
 /** A table block is a form when some row is an indicator header or holds a head label (项目名称 …). */
 function isFormTable(grid: CellGrid): boolean {
   return grid.rows.some((r) => {
     const cells = r.cells.map((c) => c.text);
+    if (cells.filter((c) => /^\d{1,2}月(底|末)?$/.test(squash(c))).length >= 2) return true; // a spending plan
     return headerColumns(cells) !== null || cells.some((c) => /^(项目编码|项目名称|项目代码)$/.test(squash(c)) || (headLabel(c) !== null && headLabel(c) !== "ignore" && cells.length <= 3 && cells.length > 1));
   });
 }
