@@ -121,6 +121,7 @@ export function parseTables(rows: FormRow[]): ParsedTable[] {
   let plan: ReturnType<typeof planColumns> = null;
   let last: HeadLabel | null = null;
   let afterBreak = false;
+  let moneyUnit: MoneyUnit = "万元";
 
   for (const row of rows) {
     const cells = row.cells.map(cleanCell);
@@ -142,12 +143,18 @@ export function parseTables(rows: FormRow[]): ParsedTable[] {
     if (columns) {
       const aligned = alignRow(cells, columns);
       const projectCell = at(aligned, columns, "projectName");
+      const labelled = Boolean(at(aligned, columns, "level1") || at(aligned, columns, "level2"));
+      if (projectCell && !labelled) {
+        // A summary line of a one-row-per-indicator form (the department's total): no project, no row.
+        warn(row, `不是指标行，未导入：${shorten(cells.join("\t"))}`);
+        continue;
+      }
       if (projectCell && !row.carried?.[columns.indexOf("projectName")] && (table.indicators.length > 0 || table.name)) {
         table = emptyTable();
         table.hasIndicatorHeader = true;
         tables.push(table);
       }
-      if (projectCell && !table.name) readProjectColumns(aligned, columns, table, row, warn);
+      if (projectCell && !table.name) readProjectColumns(aligned, columns, table, row, moneyUnit, warn);
       readRow(aligned, columns, row, afterBreak, table, warn);
       afterBreak = false;
       continue;
@@ -168,6 +175,11 @@ export function parseTables(rows: FormRow[]): ParsedTable[] {
     if (months) {
       plan = months;
       last = null;
+      continue;
+    }
+    const unit = /^(?:金额)?单位[：:](万元|元|亿元)$/.exec(squash(cells.filter(Boolean).join("")));
+    if (unit) {
+      moneyUnit = unit[1] as MoneyUnit;
       continue;
     }
     last = readHeadRow(cells, row, last, table, warn);
@@ -196,34 +208,25 @@ const at = (cells: string[], columns: Column[], col: Column) => {
  * column. Shift it right so the label lands in its own column (web copies, pipe tables, PDF rows).
  */
 function alignRow(cells: string[], columns: Column[]): string[] {
-  const l1 = columns.indexOf("level1");
-  const l2 = columns.indexOf("level2");
-  const first = cells.findIndex((c) => c !== "");
-  if (first < 0) return cells;
-  for (let k = first; k < cells.length; k++) {
-    const c = cells[k];
-    if (!c) continue;
-    // 成本指标 is a 一级 (mof2021) and a 二级 (legacy): a 一级 only when a 二级 label follows it.
-    const isL1 = asLevel1(c) !== null && !(asLevel2(c) !== null && !(cells[k + 1] && asLevel2(cells[k + 1])));
-    const target = isL1 ? l1 : asLevel2(c) !== null ? l2 : -1;
-    if (target < 0 || k === target) {
-      if (target >= 0 || k > first) return cells;
-      continue;
-    }
-    if (target > k && cells.length - cells.slice().reverse().findIndex((x) => x !== "") + (target - k) <= columns.length + 1) {
-      return [...Array<string>(target - k).fill(""), ...cells];
-    }
-    return cells;
-  }
-  return cells;
+  const k = cells.findIndex((c) => c !== "" && (asLevel1(c) !== null || asLevel2(c) !== null));
+  if (k < 0) return cells;
+  // 成本指标 is a 一级 (mof2021) and a 二级 (legacy): a 一级 only when a 二级 label follows it.
+  const isL1 = asLevel1(cells[k]) !== null && !(asLevel2(cells[k]) !== null && !(cells[k + 1] && asLevel2(cells[k + 1])));
+  const target = columns.indexOf(isL1 ? "level1" : "level2");
+  if (target <= k) return cells;
+  let used = cells.length;
+  while (used > 0 && !cells[used - 1]) used--;
+  return used + (target - k) <= columns.length ? [...Array<string>(target - k).fill(""), ...cells] : cells;
 }
 
-function readProjectColumns(cells: string[], columns: Column[], table: ParsedTable, row: FormRow, warn: (r: FormRow, m: string) => void): void {
+type MoneyUnit = "万元" | "元" | "亿元";
+
+function readProjectColumns(cells: string[], columns: Column[], table: ParsedTable, row: FormRow, unit: MoneyUnit, warn: (r: FormRow, m: string) => void): void {
   table.name = at(cells, columns, "projectName");
   table.hasHead = true;
   const budget = at(cells, columns, "projectBudget");
   if (budget) {
-    const amount = parseAmount(budget, "元");
+    const amount = parseAmount(budget, unit);
     if (amount === undefined) warn(row, `预算数「${shorten(budget)}」不是金额，按空白处理`);
     else table.budget.total = amount;
   }
@@ -278,6 +281,8 @@ function readHeadRow(
       return "name";
     }
     if (/^(单位|金额单位)[：:]/.test(squash(text)) || /^[（(]?\d{4}年度?[）)]?$/.test(squash(text))) return last;
+    // The table's own title in its first row (`部门预算项目绩效目标申报表(2023年度)`).
+    if (texts.length === 1 && /(表|表[（(]\d{4}年度?[）)])$/.test(squash(text)) && text.length <= 80) return last;
     // The caption row of a two-column head table (`| 项目 | 内容 |`).
     if (texts.every((c) => /^(项目|内容|栏目|填报内容)$/.test(squash(c)))) return last;
     warn(row, `表头部分无法识别，未导入：${shorten(cells.join("\t"))}`);

@@ -86,6 +86,8 @@ export function splitRunTogether(text: string): { name: string; value: string } 
     const tail = t.slice(p);
     // Only try starts a value can have: an operator, a digit, or a grade/placeholder word.
     if (!/^[≥≤＞＜><=＝≧≦不大小高低达超\d文*xX×待无%％]/.test(tail) && !GRADES.some((g) => tail === g) && tail.length > 6) continue;
+    // A one-character grade (高, 优) at the end of a name is part of the name (`生态修复功能提高`).
+    if (tail.length === 1 && !/[\d%％]/.test(tail)) continue;
     if (isValueText(tail)) return { name: t.slice(0, p), value: tail };
   }
   return null;
