@@ -1,0 +1,267 @@
+// A Word document (.docx) as a SourceDocument: the body's paragraphs and tables in reading order, read
+// straight from the OOXML (jszip for the package, fast-xml-parser for word/document.xml).
+//
+// Why not mammoth: mammoth converts to HTML for display — it drops empty cells' positions, flattens
+// w:vMerge into repeated or missing cells depending on version, and would add a dependency with its own
+// zip and XML stack; a 绩效目标表 needs exactly the merge structure (gridSpan → colspan, vMerge → rowspan)
+// and the paragraph order, which the OOXML states directly in ~200 lines. jszip already comes with
+// exceljs and fast-xml-parser is a direct dependency.
+//
+// Safety: the zip's central directory is read first (sizes as declared, encryption flag), so a zip bomb or
+// an encrypted package is refused before anything is inflated; inflating is streamed and stopped at the
+// same limit in case the declared size lies.
+import JSZip from "jszip";
+import { XMLParser } from "fast-xml-parser";
+import { InputError } from "../../domain/errors.js";
+import type { CellGrid, GridCell, GridRow, SourceBlock, SourceDocument } from "../grid.js";
+
+/** Largest word/document.xml read (a 100-page 绩效文本 with all its tables is ~2 MB of XML). */
+export const MAX_DOCUMENT_XML_BYTES = 50 * 1024 * 1024;
+
+const DOCUMENT_XML = "word/document.xml";
+/** An OLE compound file: a password-protected .docx (Office wraps it) or a legacy .doc. */
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+export async function readDocx(buffer: Buffer, name: string): Promise<SourceDocument> {
+  if (buffer.subarray(0, 8).equals(OLE_MAGIC)) {
+    throw new InputError(`${name}：是加密的 Word 文件或旧版 .doc 格式，无法读取（请取消密码保护，或在 Word 中另存为 .docx 后再导入）`);
+  }
+  if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new InputError(`${name}：不是 Word 文件（.docx），文件已损坏或格式不符`);
+  const entry = centralDirectory(buffer, name).get(DOCUMENT_XML);
+  if (!entry) throw new InputError(`${name}：是压缩包，但不是 Word 文档（缺少 ${DOCUMENT_XML}）`);
+  if (entry.encrypted) throw new InputError(`${name}：Word 文件已加密，无法读取（请取消密码保护后再导入）`);
+  if (entry.uncompressedSize > MAX_DOCUMENT_XML_BYTES) throw tooLarge(name, entry.uncompressedSize);
+
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+  } catch {
+    throw new InputError(`${name}：Word 文件已损坏，无法解压`);
+  }
+  const xml = await inflateLimited(zip.file(DOCUMENT_XML)!, name);
+  return { name, blocks: readBody(xml, name), warnings: [] };
+}
+
+// ---- the package ----
+
+interface ZipEntry {
+  uncompressedSize: number;
+  encrypted: boolean;
+}
+
+/** The zip's central directory: each entry's declared uncompressed size and encryption flag, nothing inflated. */
+function centralDirectory(buffer: Buffer, name: string): Map<string, ZipEntry> {
+  const corrupt = () => new InputError(`${name}：Word 文件已损坏（找不到压缩包目录）`);
+  // End-of-central-directory record: 22 bytes plus a comment of up to 65,535 bytes, at the end of the file.
+  let eocd = -1;
+  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
+    if (buffer.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw corrupt();
+  const count = buffer.readUInt16LE(eocd + 10);
+  let at = buffer.readUInt32LE(eocd + 16);
+  const entries = new Map<string, ZipEntry>();
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50) throw corrupt();
+    const flags = buffer.readUInt16LE(at + 8);
+    const size = buffer.readUInt32LE(at + 24);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const extraLength = buffer.readUInt16LE(at + 30);
+    const commentLength = buffer.readUInt16LE(at + 32);
+    const entryName = buffer.toString("utf8", at + 46, at + 46 + nameLength);
+    // 0xFFFFFFFF defers the size to a ZIP64 field: at least 4 GB, over any limit here.
+    entries.set(entryName, { uncompressedSize: size === 0xffffffff ? Number.POSITIVE_INFINITY : size, encrypted: (flags & 1) === 1 });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+function tooLarge(name: string, bytes: number): InputError {
+  const mb = (n: number) => (Number.isFinite(n) ? `${(n / 1024 / 1024).toFixed(1)} MB` : "超过 4 GB");
+  return new InputError(`${name}：Word 正文（${DOCUMENT_XML}）解压后为 ${mb(bytes)}，超过上限 ${mb(MAX_DOCUMENT_XML_BYTES)}，拒绝读取（可能是压缩炸弹或损坏的文件）`);
+}
+
+/** Inflate one entry, stopping as soon as it passes the limit (the declared size may lie). */
+function inflateLimited(file: JSZip.JSZipObject, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const stream = file.nodeStream("nodebuffer");
+    stream.on("data", (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > MAX_DOCUMENT_XML_BYTES) {
+        (stream as unknown as { pause(): void }).pause();
+        reject(tooLarge(name, total));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on("error", () => reject(new InputError(`${name}：Word 文件已损坏，无法解压 ${DOCUMENT_XML}`)));
+    stream.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+  });
+}
+
+// ---- the body ----
+
+/** fast-xml-parser's ordered form: each node is `{ tag: children, ":@"?: attributes }`, text as `#text`. */
+type XmlNode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  trimValues: false, // a run's leading/trailing spaces are text (xml:space="preserve")
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+});
+
+function tagOf(node: XmlNode): string {
+  return Object.keys(node).find((k) => k !== ":@") ?? "";
+}
+
+function childrenOf(node: XmlNode): XmlNode[] {
+  const value = node[tagOf(node)];
+  return Array.isArray(value) ? (value as XmlNode[]) : [];
+}
+
+function attr(node: XmlNode, name: string): string | undefined {
+  return (node[":@"] as Record<string, string> | undefined)?.[name];
+}
+
+function child(node: XmlNode, tag: string): XmlNode | undefined {
+  return childrenOf(node).find((c) => tagOf(c) === tag);
+}
+
+function readBody(xml: string, name: string): SourceBlock[] {
+  let tree: XmlNode[];
+  try {
+    tree = parser.parse(xml) as XmlNode[];
+  } catch {
+    throw new InputError(`${name}：Word 正文（${DOCUMENT_XML}）不是有效的 XML，文件已损坏`);
+  }
+  const document = tree.find((n) => tagOf(n) === "w:document");
+  const body = document && child(document, "w:body");
+  if (!body) throw new InputError(`${name}：Word 正文缺少 w:body，文件已损坏`);
+
+  const blocks: SourceBlock[] = [];
+  let paragraphs = 0;
+  let tables = 0;
+  const visit = (nodes: XmlNode[]): void => {
+    for (const node of nodes) {
+      const tag = tagOf(node);
+      if (tag === "w:p") {
+        paragraphs++;
+        // A manual line break inside a paragraph starts a new line of prose.
+        for (const line of paragraphText(node).split("\n")) {
+          const text = line.trim();
+          if (text) blocks.push({ kind: "paragraph", text, source: { ref: `第${paragraphs}段` } });
+        }
+      } else if (tag === "w:tbl") {
+        blocks.push({ kind: "table", grid: readTable(node, ++tables) });
+      } else if (tag === "w:sdt") {
+        // A content control (Word's forms and tables of contents) wraps ordinary body content.
+        const content = child(node, "w:sdtContent");
+        if (content) visit(childrenOf(content));
+      } else if (tag === "w:customXml" || tag === "w:ins" || tag === "w:smartTag") {
+        visit(childrenOf(node));
+      }
+    }
+  };
+  visit(childrenOf(body));
+  return blocks;
+}
+
+/** Elements whose content is never shown text: properties, deleted text, field codes, a duplicate fallback. */
+const NOT_TEXT = new Set(["w:pPr", "w:rPr", "w:tblPr", "w:tcPr", "w:trPr", "w:sectPr", "w:del", "w:delText", "w:instrText", "mc:Fallback", "w:footnoteReference", "w:endnoteReference"]);
+
+/** The shown text of a paragraph (or any run container): runs' w:t, w:tab → "\t", w:br/w:cr → "\n". */
+function paragraphText(node: XmlNode): string {
+  let text = "";
+  const visit = (n: XmlNode): void => {
+    const tag = tagOf(n);
+    if (NOT_TEXT.has(tag)) return;
+    if (tag === "#text") {
+      text += String(n["#text"]);
+      return;
+    }
+    if (tag === "w:tab" || tag === "w:ptab") text += "\t";
+    else if (tag === "w:br" || tag === "w:cr") text += "\n";
+    else if (tag === "w:noBreakHyphen") text += "-";
+    else for (const c of childrenOf(n)) if (tag === "w:t" || tagOf(c) !== "#text") visit(c);
+  };
+  visit(node);
+  return text;
+}
+
+/** A w:tbl as a grid: w:gridSpan → colspan; a w:vMerge run (restart, then continue) → one cell with rowspan. */
+function readTable(tbl: XmlNode, index: number): CellGrid {
+  const grid: CellGrid = { rows: [], source: { ref: `表${index}` } };
+  /** The cell that starts a vertical merge, by the grid column it starts at. */
+  const openMerges = new Map<number, GridCell>();
+  rowsOf(tbl).forEach((tr, r) => {
+    const row: GridRow = { cells: [], source: { ref: `表${index} 第${r + 1}行` } };
+    let column = 0;
+    const trPr = child(tr, "w:trPr");
+    const before = Number(attr(trPr ? child(trPr, "w:gridBefore") ?? {} : {}, "w:val") ?? 0);
+    if (before > 0) {
+      // Leading grid columns the row skips: an empty cell keeps the others in their columns.
+      row.cells.push({ text: "", colspan: before });
+      column += before;
+    }
+    for (const tc of cellsOf(tr)) {
+      const tcPr = child(tc, "w:tcPr");
+      const span = Math.max(1, Number(attr((tcPr && child(tcPr, "w:gridSpan")) ?? {}, "w:val") ?? 1) || 1);
+      const vMerge = tcPr && child(tcPr, "w:vMerge");
+      const mergeKind = vMerge ? (attr(vMerge, "w:val") ?? "continue") : undefined;
+      const above = openMerges.get(column);
+      if (mergeKind === "continue" && above) {
+        // A covered position: the merged cell above grows, this one is absent from the row.
+        above.rowspan = (above.rowspan ?? 1) + 1;
+      } else {
+        const cell: GridCell = { text: cellText(tc), source: { ref: `表${index} 第${r + 1}行第${row.cells.length + 1}列` } };
+        if (span > 1) cell.colspan = span;
+        row.cells.push(cell);
+        if (mergeKind === "restart") openMerges.set(column, cell);
+        else openMerges.delete(column);
+      }
+      column += span;
+    }
+    grid.rows.push(row);
+  });
+  return grid;
+}
+
+function rowsOf(tbl: XmlNode): XmlNode[] {
+  return childrenOf(tbl).flatMap((n) => {
+    const tag = tagOf(n);
+    if (tag === "w:tr") return [n];
+    if (tag === "w:sdt" || tag === "w:customXml") return rowsOf(child(n, "w:sdtContent") ?? n);
+    return [];
+  });
+}
+
+function cellsOf(tr: XmlNode): XmlNode[] {
+  return childrenOf(tr).flatMap((n) => {
+    const tag = tagOf(n);
+    if (tag === "w:tc") return [n];
+    if (tag === "w:sdt" || tag === "w:customXml") return cellsOf(child(n, "w:sdtContent") ?? n);
+    return [];
+  });
+}
+
+/** A cell's paragraphs joined by "\n" (empty ones dropped); a table nested in the cell as tab-separated lines. */
+function cellText(tc: XmlNode): string {
+  const lines: string[] = [];
+  for (const n of childrenOf(tc)) {
+    const tag = tagOf(n);
+    if (tag === "w:p") lines.push(...paragraphText(n).split("\n"));
+    else if (tag === "w:tbl") for (const tr of rowsOf(n)) lines.push(cellsOf(tr).map((c) => cellText(c).replace(/\n/g, " ")).join("\t"));
+    else if (tag === "w:sdt") lines.push(cellText(child(n, "w:sdtContent") ?? {}));
+  }
+  return lines.map((l) => l.trim()).filter(Boolean).join("\n");
+}

@@ -1,0 +1,598 @@
+// A PDF as a SourceDocument, read with PDF.js (pdfjs-dist, legacy build for Node; no worker thread — PDF.js
+// runs its "fake worker" in this thread — and no network: character maps, standard fonts and wasm decoders
+// come from the installed package).
+//
+// A PDF has no tables, only glyphs and strokes. Per page: text items with their coordinates; the ruling
+// lines of the page's tables (stroked lines and the thin filled rectangles browsers draw borders with,
+// from the operator list, with the transformation matrix followed); connected rulings → a table region;
+// its distinct vertical / horizontal rule positions → column / row boundaries; a missing rule between two
+// slots → a merged cell (colspan / rowspan); the glyphs inside a cell, wrapped over several lines, joined.
+// Text outside tables becomes paragraph lines. Across pages: lines repeated in the page margins (running
+// headers, "第 3 页", "- 3 -") are dropped; a table at the top of a page with the same column boundaries as
+// the table that ended the page before continues it (a repeated header row dropped, a merged cell cut by
+// the page break joined again). Works on what Word, WPS, LibreOffice and Chromium write.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { InputError } from "../../domain/errors.js";
+import type { CellGrid, GridCell, SourceBlock, SourceDocument } from "../grid.js";
+
+/** Largest PDF read, in bytes and in pages (a 绩效文本 of a whole department is ~100 pages, a few MB). */
+export const MAX_PDF_BYTES = 50 * 1024 * 1024;
+export const MAX_PDF_PAGES = 500;
+
+/** Points within which two rule positions are the same boundary (borders are drawn 0.5–1.5 pt wide). */
+const RULE_TOLERANCE = 2;
+
+export async function readPdf(buffer: Buffer, name: string): Promise<SourceDocument> {
+  if (buffer.length > MAX_PDF_BYTES) {
+    throw new InputError(`${name}：PDF 文件 ${mb(buffer.length)}，超过上限 ${mb(MAX_PDF_BYTES)}，拒绝读取`);
+  }
+  if (!buffer.subarray(0, 1024).includes("%PDF-")) throw new InputError(`${name}：不是 PDF 文件（缺少 %PDF- 文件头）`);
+  const pdfjs = await loadPdfjs();
+  let doc: PdfDocument;
+  try {
+    doc = (await pdfjs.getDocument({ ...pdfjs.options, data: new Uint8Array(buffer) }).promise) as PdfDocument;
+  } catch (e) {
+    if ((e as Error)?.name === "PasswordException") throw new InputError(`${name}：PDF 已加密（需要密码才能打开），无法读取，请提供未加密的文件`);
+    throw new InputError(`${name}：PDF 文件已损坏或格式不符，无法读取`);
+  }
+  try {
+    if (doc.numPages > MAX_PDF_PAGES) throw new InputError(`${name}：PDF 共 ${doc.numPages} 页，超过上限 ${MAX_PDF_PAGES} 页，拒绝读取`);
+    const pages: Page[] = [];
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n, pdfjs.OPS));
+    if (pages.every((p) => p.glyphs === 0)) {
+      throw new InputError(`${name}：扫描件，没有文字层，无法读取（请提供可复制文字的 PDF 或原始 Word/Excel 文件）`);
+    }
+    const warnings = pages.filter((p) => p.glyphs === 0).map((p) => ({ line: null, message: `${name} 第 ${p.number} 页：没有文字层（扫描页？），未读取` }));
+    return { name, blocks: assemble(pages), warnings };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+// ---- PDF.js, loaded once and only when a PDF is read ----
+
+interface PdfDocument {
+  numPages: number;
+  getPage(n: number): Promise<PdfPage>;
+  destroy(): Promise<void>;
+}
+interface PdfPage {
+  view: number[];
+  getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
+  cleanup(): void;
+}
+interface Pdfjs {
+  getDocument(params: Record<string, unknown>): { promise: Promise<unknown> };
+  OPS: Record<string, number>;
+  options: Record<string, unknown>;
+}
+
+let pdfjsPromise: Promise<Pdfjs> | undefined;
+
+function loadPdfjs(): Promise<Pdfjs> {
+  return (pdfjsPromise ??= (async () => {
+    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+    lib.GlobalWorkerOptions.workerSrc = pathToFileURL(join(root, "legacy/build/pdf.worker.mjs")).href;
+    const options = {
+      // Local directories (trailing slash required): PDF.js reads them with fs in Node, never fetches.
+      cMapUrl: join(root, "cmaps") + "/",
+      cMapPacked: true,
+      standardFontDataUrl: join(root, "standard_fonts") + "/",
+      wasmUrl: join(root, "wasm") + "/",
+      iccUrl: join(root, "iccs") + "/",
+      useSystemFonts: false,
+      disableFontFace: true,
+      isEvalSupported: false,
+      isOffscreenCanvasSupported: false,
+      enableXfa: false,
+      verbosity: 0,
+    };
+    return { getDocument: lib.getDocument as Pdfjs["getDocument"], OPS: lib.OPS as Record<string, number>, options };
+  })());
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+// ---- one page: glyph runs, rulings, tables, prose lines ----
+
+/** A text item: a run of glyphs on one baseline. y grows upwards (PDF user space). */
+interface Run {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+interface Segment {
+  /** y of a horizontal rule, x of a vertical one. */
+  at: number;
+  from: number;
+  to: number;
+}
+interface Line {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+interface TableCell {
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+  text: string;
+  page: number;
+}
+interface Table {
+  /** Column boundaries, left to right. */
+  xs: number[];
+  /** Row boundaries, top to bottom. */
+  ys: number[];
+  cells: TableCell[];
+  rows: number;
+  page: number;
+}
+type PageBlock = { top: number; line: Line; table?: undefined } | { top: number; table: Table; line?: undefined };
+interface Page {
+  number: number;
+  height: number;
+  glyphs: number;
+  blocks: PageBlock[];
+}
+
+async function readPage(doc: PdfDocument, number: number, OPS: Record<string, number>): Promise<Page> {
+  const page = await doc.getPage(number);
+  const [, y0, , y1] = page.view;
+  const runs = textRuns(await page.getTextContent());
+  const rules = rulings(await page.getOperatorList(), OPS);
+  page.cleanup();
+
+  const blocks: PageBlock[] = [];
+  let free = runs;
+  for (const region of tableRegions(rules)) {
+    const inside = (r: Run) => {
+      const cx = r.x + r.width / 2;
+      const cy = r.y + r.size * 0.35;
+      return cx >= region.x0 - 1 && cx <= region.x1 + 1 && cy >= region.y0 - 1 && cy <= region.y1 + 1;
+    };
+    const tables = buildTables(region, free.filter(inside), number);
+    if (tables.length === 0) continue;
+    free = free.filter((r) => !inside(r));
+    for (const table of tables) blocks.push({ top: table.ys[0], table });
+  }
+  for (const line of toLines(free)) blocks.push({ top: line.y + line.size, line });
+  blocks.sort((a, b) => b.top - a.top);
+  return { number, height: y1 - y0, glyphs: runs.length, blocks };
+}
+
+function textRuns(content: Awaited<ReturnType<PdfPage["getTextContent"]>>): Run[] {
+  const runs: Run[] = [];
+  for (const item of content.items) {
+    if (!item.str || !item.transform || !item.str.trim()) continue;
+    const [a, b, , d, e, f] = item.transform;
+    const size = Math.hypot(a, b) || Math.abs(d) || item.height || 10;
+    runs.push({ text: unifyIdeographs(item.str), x: e, y: f, width: item.width ?? 0, size });
+  }
+  return runs;
+}
+
+/**
+ * Chromium (Skia) writes the text of Noto CJK glyphs shared by several code points under the lowest one: a
+ * Kangxi radical (⾼ U+2F7C for 高, ⽬ for 目 — NFKC maps these back), a CJK radical supplement form (⻓ for
+ * 长, ⺠ for 民 — no normalization covers them) or a traditional twin (⼾ U+2F3E, which NFKC makes 戶, for 户). Copied text would not
+ * match the document's words, so these are mapped to the characters a simplified-Chinese text means.
+ */
+const SHARED_GLYPHS: Record<string, string> = {
+  "⺁": "厂", "⺇": "几", "⺠": "民", "⺟": "母", "⺬": "示", "⺮": "竹", "⻅": "见", "⻆": "角", "⻈": "讠", "⻉": "贝",
+  "⻋": "车", "⻐": "钅", "⻓": "长", "⻔": "门", "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食",
+  "⻠": "饣", "⻢": "马", "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾",
+  "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟", 戶: "户",
+};
+
+function unifyIdeographs(text: string): string {
+  return text.replace(/[\u2e80-\u2fdf戶]/g, (c) => {
+    const unified = c.normalize("NFKC");
+    return SHARED_GLYPHS[unified] ?? unified;
+  });
+}
+
+/** Stroked and thin filled axis-aligned segments in page space: the ruling lines of tables. */
+function rulings(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>): { h: Segment[]; v: Segment[] } {
+  const h: Segment[] = [];
+  const v: Segment[] = [];
+  const stack: number[][] = [];
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const strokes = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const fills = new Set([OPS.fill, OPS.eoFill]);
+  const apply = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
+  const add = (ax: number, ay: number, bx: number, by: number) => {
+    if (Math.abs(ay - by) <= 0.5 && Math.abs(ax - bx) > 1) h.push({ at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
+    else if (Math.abs(ax - bx) <= 0.5 && Math.abs(ay - by) > 1) v.push({ at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
+  };
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as number[]);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      if (Array.isArray(args?.[0])) ctm = multiply(ctm, args[0] as number[]);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.constructPath) {
+      const paint = args[0] as number;
+      const stroke = strokes.has(paint);
+      if (!stroke && !fills.has(paint)) return; // clipping paths, endPath
+      for (const points of subpaths(args[1])) {
+        const page = points.map(([x, y]) => apply(x, y));
+        if (stroke) {
+          for (let k = 1; k < page.length; k++) add(page[k - 1][0], page[k - 1][1], page[k][0], page[k][1]);
+        } else {
+          // A filled shape is a rule only when it is a thin bar; wider fills are cell backgrounds.
+          const xs = page.map((p) => p[0]);
+          const ys = page.map((p) => p[1]);
+          const w = Math.max(...xs) - Math.min(...xs);
+          const hgt = Math.max(...ys) - Math.min(...ys);
+          const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
+          const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+          if (hgt <= 2.5 && w >= 4) add(Math.min(...xs), cy, Math.max(...xs), cy);
+          else if (w <= 2.5 && hgt >= 4) add(cx, Math.min(...ys), cx, Math.max(...ys));
+        }
+      }
+    }
+  });
+  return { h, v };
+}
+
+function multiply(m: number[], t: number[]): number[] {
+  // PDF's `cm`: the new matrix is t × m (t applied first).
+  return [
+    t[0] * m[0] + t[1] * m[2],
+    t[0] * m[1] + t[1] * m[3],
+    t[2] * m[0] + t[3] * m[2],
+    t[2] * m[1] + t[3] * m[3],
+    t[4] * m[0] + t[5] * m[2] + m[4],
+    t[4] * m[1] + t[5] * m[3] + m[5],
+  ];
+}
+
+/** PDF.js 5 path data: [op, x, y, …] with moveTo 0, lineTo 1, curveTo 2 (6 numbers), quadratic 3 (4), close 4. */
+function subpaths(raw: unknown): [number, number][][] {
+  const data = (Array.isArray(raw) ? raw[0] : raw) as ArrayLike<number> | undefined;
+  const paths: [number, number][][] = [];
+  if (!data || typeof data.length !== "number") return paths;
+  let current: [number, number][] = [];
+  for (let i = 0; i < data.length; ) {
+    const op = data[i++];
+    if (op === 0) {
+      if (current.length > 1) paths.push(current);
+      current = [[data[i], data[i + 1]]];
+      i += 2;
+    } else if (op === 1) {
+      current.push([data[i], data[i + 1]]);
+      i += 2;
+    } else if (op === 2) {
+      current.push([data[i + 4], data[i + 5]]);
+      i += 6;
+    } else if (op === 3) {
+      current.push([data[i + 2], data[i + 3]]);
+      i += 4;
+    } else if (op === 4) {
+      if (current.length > 0) current.push(current[0]);
+    } else break; // unknown op: stop rather than misread the rest
+  }
+  if (current.length > 1) paths.push(current);
+  return paths;
+}
+
+interface Region {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  h: Segment[];
+  v: Segment[];
+}
+
+/** Rulings that touch each other form one table region (union-find over crossing horizontal/vertical rules). */
+function tableRegions(rules: { h: Segment[]; v: Segment[] }): Region[] {
+  const h = mergeCollinear(rules.h);
+  const v = mergeCollinear(rules.v);
+  const parent = [...h, ...v].map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const t = RULE_TOLERANCE;
+  h.forEach((hs, i) =>
+    v.forEach((vs, j) => {
+      if (vs.at >= hs.from - t && vs.at <= hs.to + t && hs.at >= vs.from - t && hs.at <= vs.to + t) parent[find(i)] = find(h.length + j);
+    }),
+  );
+  const groups = new Map<number, Region>();
+  const regionOf = (i: number) => {
+    const root = find(i);
+    let region = groups.get(root);
+    if (!region) groups.set(root, (region = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity, h: [], v: [] }));
+    return region;
+  };
+  h.forEach((s, i) => {
+    const r = regionOf(i);
+    r.h.push(s);
+    r.x0 = Math.min(r.x0, s.from);
+    r.x1 = Math.max(r.x1, s.to);
+    r.y0 = Math.min(r.y0, s.at);
+    r.y1 = Math.max(r.y1, s.at);
+  });
+  v.forEach((s, j) => {
+    const r = regionOf(h.length + j);
+    r.v.push(s);
+    r.x0 = Math.min(r.x0, s.at);
+    r.x1 = Math.max(r.x1, s.at);
+    r.y0 = Math.min(r.y0, s.from);
+    r.y1 = Math.max(r.y1, s.to);
+  });
+  return [...groups.values()].filter((r) => r.h.length >= 2 && r.v.length >= 2);
+}
+
+/** Join rules on the same line that touch or overlap (one border drawn cell by cell). */
+function mergeCollinear(segments: Segment[]): Segment[] {
+  const sorted = [...segments].sort((a, b) => a.at - b.at || a.from - b.from);
+  const out: Segment[] = [];
+  for (const s of sorted) {
+    const last = out.find((o) => Math.abs(o.at - s.at) <= RULE_TOLERANCE && s.from <= o.to + RULE_TOLERANCE && s.to >= o.from - RULE_TOLERANCE);
+    if (last) {
+      last.from = Math.min(last.from, s.from);
+      last.to = Math.max(last.to, s.to);
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
+/** Distinct positions, nearby ones merged to their mean. */
+function boundaries(positions: number[]): number[] {
+  const sorted = [...positions].sort((a, b) => a - b);
+  const groups: number[][] = [];
+  for (const p of sorted) {
+    const g = groups[groups.length - 1];
+    if (g && p - g[g.length - 1] <= RULE_TOLERANCE) g.push(p);
+    else groups.push([p]);
+  }
+  return groups.map((g) => g.reduce((s, x) => s + x, 0) / g.length);
+}
+
+const covers = (s: Segment, at: number, mid: number) => Math.abs(s.at - at) <= RULE_TOLERANCE && s.from <= mid + 1 && s.to >= mid - 1;
+
+/**
+ * A region's tables. Two tables drawn edge to edge (a header block directly above the indicator table, as
+ * LibreOffice lays out consecutive tables) share their rulings; they are told apart where the inner column
+ * rules of the row above and the row below have no position in common.
+ */
+function buildTables(region: Region, runs: Run[], page: number): Table[] {
+  const ys = boundaries(region.h.map((s) => s.at)).reverse();
+  const allXs = boundaries(region.v.map((s) => s.at));
+  const inner = (band: number) => {
+    const mid = (ys[band] + ys[band + 1]) / 2;
+    return allXs.slice(1, -1).filter((x) => region.v.some((s) => covers(s, x, mid)));
+  };
+  const tables: Table[] = [];
+  let start = 0;
+  for (let band = 1; band <= ys.length - 1; band++) {
+    const split = band < ys.length - 1 && (() => {
+      const above = inner(band - 1);
+      const below = inner(band);
+      return above.length > 0 && below.length > 0 && !above.some((x) => below.some((y) => Math.abs(x - y) <= RULE_TOLERANCE));
+    })();
+    if (band === ys.length - 1 || split) {
+      const table = buildTable(region, ys.slice(start, band + 1), runs, page);
+      if (table) tables.push(table);
+      start = band;
+    }
+  }
+  return tables;
+}
+
+/** Cells of the rows between the row boundaries ys: slots between rules, merged where a rule is missing. */
+function buildTable(region: Region, ys: number[], runs: Run[], page: number): Table | undefined {
+  const bandMids = ys.slice(1).map((y, i) => (ys[i] + y) / 2);
+  const xs = boundaries(region.v.filter((s) => bandMids.some((mid) => s.from <= mid + 1 && s.to >= mid - 1)).map((s) => s.at));
+  if (xs.length < 2 || ys.length < 2 || (xs.length === 2 && ys.length === 2)) return undefined; // a frame, not a table
+  const nRows = ys.length - 1;
+  const nCols = xs.length - 1;
+  const ruleRight = (col: number, row: number) => region.v.some((s) => covers(s, xs[col + 1], bandMids[row]));
+  const ruleBelow = (row: number, col: number) => region.h.some((s) => covers(s, ys[row + 1], (xs[col] + xs[col + 1]) / 2));
+
+  const owned: boolean[][] = Array.from({ length: nRows }, () => Array<boolean>(nCols).fill(false));
+  const cells: TableCell[] = [];
+  for (let row = 0; row < nRows; row++) {
+    for (let col = 0; col < nCols; col++) {
+      if (owned[row][col]) continue;
+      let end = col + 1;
+      while (end < nCols && !ruleRight(end - 1, row)) end++;
+      let bottom = row + 1;
+      while (bottom < nRows && range(col, end).every((c) => !ruleBelow(bottom - 1, c))) bottom++;
+      for (let r = row; r < bottom; r++) for (let c = col; c < end; c++) owned[r][c] = true;
+      const inCell = runs.filter((run) => {
+        const cx = run.x + run.width / 2;
+        const cy = run.y + run.size * 0.35;
+        return cx >= xs[col] && cx < xs[end] && cy <= ys[row] && cy > ys[bottom];
+      });
+      cells.push({ row, col, rowspan: bottom - row, colspan: end - col, text: joinWrapped(toLines(inCell)), page });
+    }
+  }
+  return { xs, ys, cells, rows: nRows, page };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+/** Runs on one baseline (within half a glyph) as lines, top to bottom; a gap wider than a fifth of a glyph is a space. */
+function toLines(runs: Run[]): Line[] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: Run[][] = [];
+  for (const run of sorted) {
+    const g = groups.find((l) => Math.abs(l[0].y - run.y) <= Math.min(l[0].size, run.size) * 0.5);
+    if (g) g.push(run);
+    else groups.push([run]);
+  }
+  return groups.map((g) => {
+    g.sort((a, b) => a.x - b.x);
+    let text = "";
+    let end = -Infinity;
+    for (const run of g) {
+      if (text && run.x - end > run.size * 0.2) text += " ";
+      text += run.text;
+      end = run.x + run.width;
+    }
+    return {
+      text: tidySpaces(text),
+      x0: g[0].x,
+      x1: Math.max(...g.map((r) => r.x + r.width)),
+      y: Math.max(...g.map((r) => r.y)),
+      size: Math.max(...g.map((r) => r.size)),
+    };
+  });
+}
+
+const CJK = "\\u2e80-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef“”‘’";
+const CJK_THEN_SPACE = new RegExp(`([${CJK}]) +(?=[${CJK}0-9A-Za-z])`, "g");
+const ALNUM_THEN_SPACE = new RegExp(`([0-9A-Za-z%]) +(?=[${CJK}])`, "g");
+
+/**
+ * Spaces a PDF's layout put between Chinese characters and between Chinese and digits or Latin letters
+ * (LibreOffice writes "3 月底", "2023 年"; justified lines spread "新 方 向"): Chinese text has none.
+ */
+function tidySpaces(text: string): string {
+  return text.replace(/\s+/g, " ").trim().replace(CJK_THEN_SPACE, "$1").replace(ALNUM_THEN_SPACE, "$1");
+}
+
+/** A list item or numbered point starts a new line inside a cell; any other wrapped line continues the last. */
+const STARTS_ITEM = /^(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/;
+
+function joinWrapped(lines: Line[]): string {
+  let text = "";
+  for (const line of lines) {
+    if (!text) text = line.text;
+    else if (STARTS_ITEM.test(line.text)) text += "\n" + line.text;
+    // Words of a Latin phrase wrapped at a space keep it; Chinese, numbers and codes wrap mid-word.
+    else text += (/[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(line.text) ? " " : "") + line.text;
+  }
+  return text;
+}
+
+// ---- the document: furniture dropped, tables continued over pages, prose lines ----
+
+/** Page furniture by its shape: page numbers however written. */
+const PAGE_NUMBER = /^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|[-–—]\s*\d+\s*[-–—]|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?|\d{1,4})$/i;
+/** The page margin where running headers and footers sit (share of the page height at top and bottom). */
+const MARGIN_SHARE = 0.1;
+
+function assemble(pages: Page[]): SourceBlock[] {
+  const furniture = runningLines(pages);
+  const blocks: SourceBlock[] = [];
+  let lastTable: Table | undefined;
+  let lastGrid: CellGrid | undefined;
+  let lineNumber = 0;
+  for (const page of pages) {
+    let firstOnPage = true;
+    for (const block of page.blocks) {
+      if (block.line) {
+        const inMargin = block.top >= page.height * (1 - MARGIN_SHARE) || block.top <= page.height * MARGIN_SHARE + block.line.size;
+        if (inMargin && (PAGE_NUMBER.test(block.line.text) || furniture.has(furnitureKey(block.line.text)))) continue;
+        lineNumber++;
+        blocks.push({ kind: "paragraph", text: block.line.text, source: { page: page.number, line: lineNumber } });
+        firstOnPage = false;
+        lastTable = undefined;
+        continue;
+      }
+      const table = block.table;
+      const columns = firstOnPage && lastTable ? columnMap(lastTable, table) : undefined;
+      if (lastTable && lastGrid && columns) {
+        continueTable(lastTable, remap(table, columns));
+        lastGrid.rows = toGrid(lastTable).rows;
+      } else {
+        lastTable = table;
+        lastGrid = toGrid(table);
+        blocks.push({ kind: "table", grid: lastGrid });
+      }
+      firstOnPage = false;
+    }
+  }
+  return blocks;
+}
+
+/** Lines that recur in the margins of several pages (digits ignored: "第 3 页", a printed date and time). */
+function runningLines(pages: Page[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const page of pages) {
+    const seen = new Set<string>();
+    for (const b of page.blocks) {
+      if (!b.line) continue;
+      if (b.top < page.height * (1 - MARGIN_SHARE) && b.top > page.height * MARGIN_SHARE + b.line.size) continue;
+      seen.add(furnitureKey(b.line.text));
+    }
+    for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const needed = Math.max(3, Math.ceil(pages.length / 2));
+  return new Set([...counts].filter(([, n]) => n >= needed).map(([key]) => key));
+}
+
+function furnitureKey(text: string): string {
+  return text.replace(/\d+/g, "#").replace(/\s+/g, "");
+}
+
+/** The continuation's column boundaries as indexes into the table's own (undefined: not the same columns). */
+function columnMap(table: Table, next: Table): number[] | undefined {
+  const map = next.xs.map((x) => table.xs.findIndex((t) => Math.abs(t - x) <= RULE_TOLERANCE * 2));
+  const outer = map[0] === 0 && map[map.length - 1] === table.xs.length - 1;
+  return outer && map.every((i) => i >= 0) ? map : undefined;
+}
+
+/**
+ * Append the next page's part of a table. A repeated header row is dropped. The first row may be the rest
+ * of the row the page break cut (Word and LibreOffice let a row break across pages): when some of its cells
+ * (one row tall) are empty under a filled single-row cell while others hold text, their text continues the cells above.
+ * Otherwise an empty cell under a cell that reached the page's end is that cell, a merged label running on.
+ */
+function continueTable(into: Table, next: Table): void {
+  const rowTexts = (t: Table, row: number) => t.cells.filter((c) => c.row === row).map((c) => `${c.col}:${c.colspan}:${c.text}`).join("|");
+  let skip = 0;
+  if (next.rows > 1 && rowTexts(next, 0) === rowTexts(into, 0) && rowTexts(next, 0).replace(/[\d:|]/g, "") !== "") skip = 1;
+  const first = next.cells.filter((c) => c.row === skip);
+  const above = (cell: TableCell) => into.cells.find((c) => c.col === cell.col && c.colspan === cell.colspan && c.row + c.rowspan === into.rows);
+  const cutRow =
+    first.some((c) => c.text === "" && c.rowspan === 1 && above(c)?.text && above(c)?.rowspan === 1) && first.some((c) => c.text !== "" && above(c)?.text);
+  const offset = into.rows - skip - (cutRow ? 1 : 0);
+  for (const cell of next.cells) {
+    if (cell.row < skip) continue;
+    const top = cell.row === skip ? above(cell) : undefined;
+    if (top && (cutRow || cell.text === "") && top.text !== "") {
+      top.text = cell.text ? joinWrapped([top.text, cell.text].map((text) => ({ text }) as Line)) : top.text;
+      top.rowspan += cell.rowspan - (cutRow ? 1 : 0);
+      continue;
+    }
+    into.cells.push({ ...cell, row: cell.row + offset });
+  }
+  into.rows += next.rows - skip - (cutRow ? 1 : 0);
+}
+
+function remap(table: Table, columns: number[]): Table {
+  const cells = table.cells.map((c) => ({ ...c, col: columns[c.col], colspan: columns[c.col + c.colspan] - columns[c.col] }));
+  return { ...table, cells };
+}
+
+function toGrid(table: Table): CellGrid {
+  const rows: CellGrid["rows"] = Array.from({ length: table.rows }, () => ({ cells: [] as GridCell[], source: { page: table.page } }));
+  for (const cell of [...table.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
+    const out: GridCell = { text: cell.text, source: { page: cell.page } };
+    if (cell.rowspan > 1) out.rowspan = cell.rowspan;
+    if (cell.colspan > 1) out.colspan = cell.colspan;
+    rows[cell.row].cells.push(out);
+  }
+  return { rows, source: { page: table.page } };
+}
+export const debugInternals = { readPage, loadPdfjs, rulings, tableRegions };
