@@ -20,6 +20,12 @@ export type Column =
   | "projectName"
   | "projectBudget"
   | "projectGoals"
+  /** The 中期 set of a form with 中期 and 年度 columns side by side (kept in the project's notes). */
+  | "mid:level2"
+  | "mid:name"
+  | "mid:value"
+  | "mid:description"
+  | "mid:basis"
   | "ignore";
 
 /**
@@ -86,7 +92,7 @@ export function headerColumns(cells: string[]): Column[] | null {
   if (!has("level2") && !has("name")) return null;
   // 指标内容 beside a 三级指标 column describes it.
   const names = cols.flatMap((c, i) => (c === "name" ? [i] : []));
-  if (names.length > 1 && /^三级/.test(squash(cells[names[0]]))) names.slice(1).forEach((i) => (cols[i] = "description"));
+  if (names.length > 1 && /^三级/.test(squash(cells[names[0]]))) names.slice(1).forEach((i) => !/^三级/.test(squash(cells[i])) && (cols[i] = "description"));
   return cols;
 }
 
@@ -106,12 +112,17 @@ export function runTogetherHeader(text: string): Column[] | null {
 /** A 一级 cell: a known 一级 label or variant, kept as written (whitespace removed). */
 export function asLevel1(cell: string): string | null {
   const c = squash(cell);
-  return c && isLevel1Label(c) ? c : null;
+  return c && isLevel1Label(withoutNote(c)) ? c : null;
 }
 
 export function asLevel2(cell: string): string | null {
   const c = squash(cell);
-  return c && isLevel2Label(c) ? c : null;
+  return c && isLevel2Label(withoutNote(c)) ? c : null;
+}
+
+/** A template's note in a label (`数量指标(或建筑规模指标)`, `质量指标（必填）`) says nothing about its level. */
+function withoutNote(label: string): string {
+  return label.replace(/[（(][^（()）]*[）)]/g, "") || label;
 }
 
 /** Prefixes a run-together row may start with: full labels (ending in 指标) and their variants, longest first. */

@@ -194,7 +194,7 @@ function pickYearSet(columns: Column[]): Column[] {
   const start = values[values.length - 2] + 1;
   return columns.map((c, i) => {
     if (i >= start || c === "level1") return c;
-    return c === "level2" || c === "name" || c === "value" || c === "description" || c === "basis" ? (`mid:${c}` as Column) : c;
+    return c === "level2" || c === "name" || c === "value" || c === "description" || c === "basis" ? (`mid:${c}` as const) : c;
   });
 }
 
@@ -212,7 +212,7 @@ function alignRow(cells: string[], columns: Column[]): string[] {
   if (k < 0) return cells;
   // 成本指标 is a 一级 (mof2021) and a 二级 (legacy): a 一级 only when a 二级 label follows it.
   const isL1 = asLevel1(cells[k]) !== null && !(asLevel2(cells[k]) !== null && !(cells[k + 1] && asLevel2(cells[k + 1])));
-  const target = columns.indexOf(isL1 ? "level1" : "level2");
+  const target = columns.findIndex((c) => c === (isL1 ? "level1" : "level2") || (!isL1 && c === "mid:level2"));
   if (target <= k) return cells;
   let used = cells.length;
   while (used > 0 && !cells[used - 1]) used--;

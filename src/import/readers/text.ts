@@ -29,7 +29,8 @@ export function readText(text: string, name: string): SourceDocument {
       i = end;
       continue;
     }
-    if (isPipeRow(line.text) && (line.text.startsWith("|") || isSeparatorRow(lines[i + 1]?.text ?? ""))) {
+    const next = lines[i + 1]?.text ?? "";
+    if (isPipeRow(line.text) && (line.text.startsWith("|") || isSeparatorRow(next) || isPipeRow(next))) {
       let end = i;
       while (end < lines.length && lines[end].text && isPipeRow(lines[end].text)) end++;
       const grid = pipeGrid(lines.slice(i, end));
