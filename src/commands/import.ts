@@ -1,7 +1,7 @@
 // `jixiao import FILE [--format json]`: read a 绩效文本 (.txt), Excel (.xlsx) or Document JSON file and print
 // the Document JSON. Unreadable input exits 2 with one Chinese line (runMain maps InputError).
-// A text with no table at all (a project description) is drafted into a table instead — through the
-// configured LLM endpoint when there is one, else offline — unless --no-draft.
+// Never invents: a text with no table is refused (exit 2). Only with an explicit --draft is a project
+// description drafted into a table — through the configured LLM endpoint when there is one, else offline.
 import type { Command } from "commander";
 import { NoTableError } from "../domain/errors.js";
 import type { JixiaoDocument } from "../domain/schema.js";
@@ -27,10 +27,10 @@ async function importOrDraft(file: string, draft: boolean): Promise<JixiaoDocume
 export function registerImport(program: Command): void {
   program
     .command("import")
-    .description("把绩效文本（.txt）、Excel（.xlsx）或文档 JSON 读成文档 JSON 输出；没有表格的项目文字会起草成表")
+    .description("把绩效文本（.txt/.md）、Excel（.xlsx）、Word（.docx）、PDF、网页（.html）或文档 JSON 读成文档 JSON 输出")
     .argument("<file>", "要导入的文件；- 表示从标准输入读取")
     .option("--format <format>", "输出格式：json", "json")
-    .option("--no-draft", "文本中没有绩效目标表时报错，而不是按文字起草")
+    .option("--draft", "文本中没有绩效目标表时，按项目文字起草一张（默认报错退出，不编造内容）", false)
     .action(async (file: string, opts: { format: string; draft: boolean }) => {
       if (opts.format !== "json") fail(`不支持的输出格式“${opts.format}”（可用：json）`);
       const doc = await importOrDraft(file, opts.draft);

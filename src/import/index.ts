@@ -1,15 +1,18 @@
-// Read any supported input file into a Document: .json (Document JSON), .xlsx (Excel), anything else as
-// text (the 绩效文本 importer). Unreadable input throws InputError with a one-line Chinese reason.
-import { readFile, stat } from "node:fs/promises";
-import { extname, basename } from "node:path";
+// Read any supported input into a Document through the importer registry (registry.ts): Document JSON, Excel,
+// Word, PDF, saved web pages and text. Unreadable input throws InputError with a one-line Chinese reason.
+import { open, stat } from "node:fs/promises";
+import { basename, extname } from "node:path";
 import { InputError } from "../domain/errors.js";
 import type { JixiaoDocument } from "../domain/schema.js";
-import { parseDocumentJson } from "./json.js";
-import { importText } from "./text.js";
-import { importXlsx } from "./xlsx.js";
+import { readerFor } from "./registry.js";
+
+export { decodeText } from "./decode.js";
 
 /** The path that means standard input on the command line (`jixiao check -`). */
 export const STDIN = "-";
+
+/** Larger inputs are refused before they are read (a whole province's JSON is ~400 MB; see README 限制). */
+export const MAX_INPUT_BYTES = 1024 * 1024 * 1024;
 
 /** A file's bytes with the name and extension to read them by; `-` reads standard input. */
 export interface InputBytes {
@@ -22,7 +25,7 @@ export async function readInputBytes(path: string): Promise<InputBytes> {
   if (path === STDIN) {
     const buffer = await readStdin();
     if (buffer.length === 0) throw new InputError("标准输入为空：请用管道或重定向提供内容，如 jixiao check - < 文件.txt");
-    return { buffer, name: "标准输入", ext: sniffExtension(buffer) };
+    return { buffer, name: "标准输入", ext: "" };
   }
   let info;
   try {
@@ -31,7 +34,14 @@ export async function readInputBytes(path: string): Promise<InputBytes> {
     throw new InputError(`${path}：文件不存在或无法访问`);
   }
   if (info.isDirectory()) throw new InputError(`${path}：是文件夹，不是文件`);
-  return { buffer: await readFile(path), name: basename(path), ext: extname(path).toLowerCase() };
+  if (!info.isFile()) throw new InputError(`${path}：不是普通文件（设备、管道或套接字），不能导入`);
+  if (info.size > MAX_INPUT_BYTES) throw new InputError(`${path}：文件有 ${info.size} 字节，超过上限 ${MAX_INPUT_BYTES} 字节`);
+  const handle = await open(path, "r");
+  try {
+    return { buffer: await handle.readFile(), name: basename(path), ext: extname(path).toLowerCase() };
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function importFile(path: string): Promise<JixiaoDocument> {
@@ -40,53 +50,16 @@ export async function importFile(path: string): Promise<JixiaoDocument> {
 
 export async function importBytes({ buffer, name, ext }: InputBytes): Promise<JixiaoDocument> {
   if (buffer.length === 0) throw new InputError(`${name}：文件是空的`);
-  if (ext === ".xlsx" || ext === ".xlsm") return importXlsx(buffer, name);
-  if (ext === ".xls") throw new InputError(`${name}：不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再导入`);
-  if (looksBinary(buffer)) throw new InputError(`${name}：是二进制文件，无法作为文本导入（支持 .txt、.json、.xlsx）`);
-  const text = decodeText(buffer);
-  if (ext === ".json") return parseDocumentJson(text, name);
-  return importText(text, { file: name });
+  return readerFor(buffer, name, ext).read(buffer, name);
 }
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** Standard input has no file name: an xlsx is a zip, a Document JSON starts with `{`, the rest is text. */
-function sniffExtension(buffer: Buffer): string {
-  if (buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return ".xlsx";
-  const head = decodeText(buffer.subarray(0, 64)).trimStart();
-  return head.startsWith("{") ? ".json" : ".txt";
-}
-
-function looksBinary(buffer: Buffer): boolean {
-  if (utf16Encoding(buffer)) return false;
-  const head = buffer.subarray(0, 8000);
-  if (head.includes(0)) return true;
-  return false;
-}
-
-/** UTF-16 with a byte-order mark: Windows Notepad's “Unicode” and Word's “Unicode 文本” save as. */
-function utf16Encoding(buffer: Buffer): "utf-16le" | "utf-16be" | null {
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return "utf-16le";
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return "utf-16be";
-  return null;
-}
-
-/**
- * UTF-8 with or without BOM; UTF-16 with a BOM; GB18030 (common for files saved by Chinese Windows) when
- * UTF-8 fails.
- */
-export function decodeText(buffer: Buffer): string {
-  let text: string;
-  const utf16 = utf16Encoding(buffer);
-  if (utf16) return new TextDecoder(utf16).decode(buffer).replace(/^\uFEFF/, "");
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
-  } catch {
-    text = new TextDecoder("gb18030").decode(buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_INPUT_BYTES) throw new InputError(`标准输入超过上限 ${MAX_INPUT_BYTES} 字节`);
+    chunks.push(chunk as Buffer);
   }
-  return text.replace(/^\uFEFF/, "");
+  return Buffer.concat(chunks);
 }

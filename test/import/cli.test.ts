@@ -38,25 +38,29 @@ describe("jixiao import", () => {
     expect(r.stderr).toContain("没有这个文件.txt");
   });
 
-  it("exits 2 on a binary file and, with --no-draft, on text without a table", () => {
+  it("exits 2 on a binary file and on text without a table (never invents one)", () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-import-"));
     writeFileSync(join(dir, "图片.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]));
     writeFileSync(join(dir, "便条.txt"), "今天开会，讨论预算。\n");
     const bin = jixiao("import", join(dir, "图片.txt"));
     expect(bin.code).toBe(2);
     expect(bin.stderr).toMatch(/^jixiao: 图片\.txt：是二进制文件/);
-    const note = jixiao("import", join(dir, "便条.txt"), "--no-draft");
+    const note = jixiao("import", join(dir, "便条.txt"));
     expect(note.code).toBe(2);
     expect(note.stderr).toMatch(/^jixiao: 便条\.txt：未找到绩效目标表/);
+    expect(note.stdout).toBe("");
   });
 
-  it("drafts a table offline from a project description that has no table", () => {
+  it("drafts a table offline from a project description only when asked with --draft", () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-import-"));
     writeFileSync(
       join(dir, "培训说明.txt"),
       "基层统计人员业务培训\n2024年计划举办统计业务培训4次，培训基层统计人员120人次，预算2万元，提升统计数据质量。\n",
     );
-    const r = jixiao("import", join(dir, "培训说明.txt"));
+    const refused = jixiao("import", join(dir, "培训说明.txt"));
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe("");
+    const r = jixiao("import", join(dir, "培训说明.txt"), "--draft");
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/没有绩效目标表，已按文字起草项目“基层统计人员业务培训”/);
     const doc = JSON.parse(r.stdout);
