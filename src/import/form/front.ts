@@ -29,15 +29,26 @@ export function readFrontMatter(lines: Line[]): FrontMatter {
   let afterToc = 0;
   if (tocStart >= 0) {
     afterToc = tocStart + 1;
+    const partsSeen = new Set<string>();
     for (let i = tocStart + 1; i < lines.length; i++) {
       const t = lines[i].text;
       if (!t) continue;
+      const part = /^第[一二三四五六七八九十]+部分/.exec(squash(t))?.[0];
       if (LEADER.test(t)) {
         // A 目录 line is short; the length cap keeps the lazy title match linear on garbled input.
         const m = t.length <= 400 ? TOC_ENTRY.exec(t) : null;
         if (m) front.toc.push({ no: Number(m[1]), title: cleanCell(m[2]), page: cleanCell(m[3]) });
         afterToc = i + 1;
-      } else if (!PART.test(squash(t))) break;
+      } else if (part) {
+        // A part named twice: the 目录 has ended and the text begins (a Word 目录 without leaders or pages).
+        if (partsSeen.has(part)) break;
+        partsSeen.add(part);
+        afterToc = i + 1;
+      } else if (partsSeen.size > 0 && t.length <= 200 && (CN_HEADING.test(t) || NUMBERED.test(t))) {
+        const m = NUMBERED.exec(t);
+        if (m && /表(（[^）]*）)?$/.test(squash(m[2]))) front.toc.push({ no: Number(m[1]), title: cleanCell(m[2]), page: "" });
+        afterToc = i + 1;
+      } else break;
     }
   }
 

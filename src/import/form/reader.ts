@@ -180,7 +180,12 @@ function takeHeading(region: Line[], head: DocumentHead): { before: Line[]; tabl
     const dept = DEPARTMENT.exec(t);
     const unit = UNIT.exec(squash(t));
     if (unit) head.unit ??= unit[1];
-    else if (dept && !/[。；]/.test(t)) head.department ??= { code: dept[1], name: cleanCell(dept[2]) };
+    else if (dept && !/[。；]/.test(t)) {
+      // `105001 承德…本级　单位：万元` on one line (Word, PDF): the unit is no part of the name.
+      const withUnit = /^(.*?)\s*(?:金额)?单位[：:]\s*(万元|元|亿元)$/.exec(dept[2]);
+      if (withUnit) head.unit ??= withUnit[2];
+      head.department ??= { code: dept[1], name: cleanCell(withUnit ? withUnit[1] : dept[2]) };
+    }
     else if (/^[（(]\s*20\d{2}\s*年度?\s*[）)]$/.test(squash(t))) continue;
     else {
       if (/表$/.test(squash(t)) && t.length <= 160 && !isExplanationTitle(t)) {

@@ -160,7 +160,7 @@ export function parseTables(rows: FormRow[]): ParsedTable[] {
       continue;
     }
     if (plan) {
-      const values = readPlanValues(cells, plan);
+      const values = readPlanValues(cells.map((c, k) => (row.carried?.[k] ? "" : c)), plan);
       plan = null;
       if (values) {
         table.spendingPlan = values;
@@ -182,7 +182,8 @@ export function parseTables(rows: FormRow[]): ParsedTable[] {
       moneyUnit = unit[1] as MoneyUnit;
       continue;
     }
-    last = readHeadRow(cells, row, last, table, warn);
+    // A merged head label (预算规模及资金用途 over two rows) is read once: its repeats are blank.
+    last = readHeadRow(cells.map((c, k) => (row.carried?.[k] ? "" : c)), row, last, table, warn);
   }
   return tables.filter((t, i) => i === 0 || t.indicators.length > 0 || t.name);
 }
