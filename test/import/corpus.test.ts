@@ -24,7 +24,7 @@ describe("the real corpus", () => {
       ["基层组织活动经费", 5],
     ]);
     const first = doc.projects[0].indicators[0];
-    expect(first).toMatchObject({ level2: "社会效益指标", name: "维护社会稳定", value: "≥95%", operator: "≥", target: 95, unit: "%", weight: 10, direction: "正向" });
+    expect(first).toMatchObject({ level2: "社会效益指标", name: "维护社会稳定", value: "≥95%", operator: ">=", target: 95, unit: "%", weight: 10, direction: "正向" });
     expect(doc.projects[0].budget.total).toBeCloseTo(330.984);
   });
 

@@ -5,6 +5,7 @@
 import { asLevel1, asLevel2, headerColumns, type Column } from "../../domain/columns.js";
 import type { Budget, ImportWarning, Indicator, SpendingPlan } from "../../domain/schema.js";
 import { parseValue } from "../../domain/value.js";
+import { normalizeOperator, operatorSign } from "../../render/structured.js";
 import { parseAmount, splitGoals, statedUnit } from "./fields.js";
 import { cleanCell, joinWrapped, parseNumber, squash, trimEndOf, trimStartOf } from "./lines.js";
 
@@ -395,13 +396,12 @@ function hasStructured(cells: string[], columns: Column[]): boolean {
   return columns.some((c, k) => (c === "unit" || c === "operator" || c === "weight") && cells[k]);
 }
 
-const OPERATOR = /^(≥|≤|>=|<=|>|<|=|＝|＞|＜|≧|≦|大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于)$/;
-
 /** Structured fields given as their own columns (指标性质, 指标方向, 计量单位, 分值, 计算符号). */
 export function setStructured(ind: Indicator, col: Column, text: string): void {
   const t = squash(text);
   if (!t) return;
   const direction = /^(正向|反向)(指标)?$/.exec(t);
+  const op = normalizeOperator(t);
   if (col === "unit") ind.unit = t;
   else if (col === "weight") {
     const n = Number(t.replace(/[%％分]$/, ""));
@@ -409,12 +409,7 @@ export function setStructured(ind: Indicator, col: Column, text: string): void {
   } else if (direction) ind.direction = direction[1] as "正向" | "反向";
   else if (t === "定量" || t === "定性") ind.nature = t;
   // Budget systems put the comparison sign in 指标性质 (or a 计算符号 column): ≥ | 95 | %.
-  else if (OPERATOR.test(t)) ind.operator = normalizeOperator(t);
-}
-
-function normalizeOperator(op: string): string {
-  const map: Record<string, string> = { ">=": "≥", "<=": "≤", "≧": "≥", "≦": "≤", "＝": "=", "＞": ">", "＜": "<", 大于等于: "≥", 不低于: "≥", 不少于: "≥", 小于等于: "≤", 不高于: "≤", 不超过: "≤", 大于: ">", 小于: "<" };
-  return map[op] ?? op;
+  else if (op) ind.operator = op;
 }
 
 /**
@@ -427,7 +422,9 @@ function composeValue(ind: Indicator, valueCell: string, hasUnitColumn: boolean)
   if (number !== null && (ind.operator || ind.unit)) {
     ind.target = number;
     const unit = ind.unit && !/^(无|—|-)$/.test(ind.unit) ? ind.unit : "";
-    ind.value = `${ind.operator && ind.operator !== "=" ? ind.operator : ind.operator === "=" ? "=" : ""}${valueCell.trim()}${unit}`;
+    // As the printed form shows it: ≥ | 80 | % → ≥80%; an equals sign is not written (＝ | 11 | 个 → 11个).
+    const op = normalizeOperator(ind.operator);
+    ind.value = `${op && op !== "=" ? operatorSign(op) : ""}${valueCell.trim()}${unit}`;
     return;
   }
   if (hasUnitColumn && number === null && v) {

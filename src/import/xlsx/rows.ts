@@ -91,19 +91,22 @@ export function indicatorFromRow(
   const ind: Indicator = {
     level1, level2, name: t.name ?? "", description: t.description ?? "", value, basis: t.basis ?? "",
   };
-  // Structured fields: only those that add to what the value text already says.
+  // Where the value was composed from the columns (a budget-system export: 指标性质 | 目标值 | 计量单位, no
+  // 指标值 text), the columns are the source: every structured field is kept. Beside a 指标值 text (our own
+  // 指标明细) they are derived from it, so only those that say more than the text are kept.
+  const composed = !t.value && Boolean(targetText);
   const derived = structuredValue(ind);
-  if (op && operatorSign(op) !== derived.nature) ind.operator = op;
-  if (natureText === "定性" && derived.nature !== "定性") ind.nature = "定性";
-  if (natureText === "定量" && derived.nature === "定性") ind.nature = "定量";
+  if (op && (composed || operatorSign(op) !== derived.nature)) ind.operator = op;
+  if (natureText === "定性" && (composed || derived.nature !== "定性")) ind.nature = "定性";
+  if (natureText === "定量" && (composed || derived.nature === "定性")) ind.nature = "定量";
   const direction = (t.direction ?? "").replace(/\s+/g, "");
-  if ((direction === "正向" || direction === "反向") && direction !== derived.direction) ind.direction = direction;
+  if ((direction === "正向" || direction === "反向") && (composed || direction !== derived.direction)) ind.direction = direction;
   else if (direction && direction !== "正向" && direction !== "反向") {
     warnings.push({ line: raw.row, message: `工作表“${sheet}”第${raw.row}行：指标方向“${direction}”不是“正向”或“反向”，已忽略` });
   }
   const targetNumber = raw.numbers.target;
-  if (targetNumber !== null && targetNumber !== undefined && derived.target !== targetNumber) ind.target = targetNumber;
-  if (unit && unit !== derived.unit) ind.unit = unit;
+  if (targetNumber !== null && targetNumber !== undefined && (composed || derived.target !== targetNumber)) ind.target = targetNumber;
+  if (unit && (composed || unit !== derived.unit)) ind.unit = unit;
   const weight = raw.numbers.weight;
   if (weight !== null && weight !== undefined) ind.weight = weight;
   else if (t.weight) warnings.push({ line: raw.row, message: `工作表“${sheet}”第${raw.row}行：分值“${t.weight}”不是数字，已忽略` });
