@@ -1,6 +1,11 @@
-// Import speed: the seed 绩效文本 parsed in-process (warm-up, then the median of 60 runs).
+// Import speed: the seed 绩效文本 parsed in-process (warm-up, then the median of 60 runs), and the seed read
+// from Word and from PDF by the format readers (warm-up, then the median of several runs each).
 import { readFileSync } from "node:fs";
 import { importText } from "../src/import/text.js";
+import { readDocx } from "../src/import/readers/docx.js";
+import { readPdf } from "../src/import/readers/pdf.js";
+
+const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/formats/${name}`, import.meta.url));
 
 export async function run(): Promise<Record<string, number>> {
   const text = readFileSync(new URL("../examples/chengde-gxq-2023.txt", import.meta.url), "utf8");
@@ -13,5 +18,25 @@ export async function run(): Promise<Record<string, number>> {
   }
   times.sort((a, b) => a - b);
   const median = (times[29] + times[30]) / 2;
-  return { seed_ms: Math.round(median * 100) / 100 };
+
+  const docx = fixture("seed.docx");
+  const pdf = fixture("seed.libreoffice.pdf");
+  return {
+    seed_ms: Math.round(median * 100) / 100,
+    seed_docx_read_ms: await medianMs(() => readDocx(docx, "seed.docx"), 3, 15),
+    seed_pdf_read_ms: await medianMs(() => readPdf(pdf, "seed.libreoffice.pdf"), 1, 5),
+  };
+}
+
+async function medianMs(read: () => Promise<unknown>, warmups: number, runs: number): Promise<number> {
+  for (let i = 0; i < warmups; i++) await read();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await read();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const mid = Math.floor(runs / 2);
+  return Math.round((runs % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2) * 100) / 100;
 }

@@ -595,4 +595,3 @@ function toGrid(table: Table): CellGrid {
   }
   return { rows, source: { page: table.page } };
 }
-export const debugInternals = { readPage, loadPdfjs, rulings, tableRegions };
