@@ -148,6 +148,11 @@ export function factRow(fact: StatedFact, year: (f: StatedFact, end?: boolean) =
     case "budget":
       return null;
     case "unit-standard": {
+      // 1760株/栋 is a density, not a cost: 每栋株数.
+      if (!/^万?元/.test(fact.unit)) {
+        const name = `${perPhrase(fact.unit)}${fact.unit.split("/")[0]}数`;
+        return row(name, `=${q}`, `项目概况确定的${name}`);
+      }
       const word = fact.before.match(new RegExp(FUNDING_WORD.source, "g"))?.pop() ?? "成本";
       const name = `${perPhrase(fact.unit)}${word === "标准" ? "" : word}标准`;
       const subsidy = /(补助|补贴|奖补|奖励|资助|津贴|配套)/.test(word);
