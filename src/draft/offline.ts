@@ -93,7 +93,7 @@ export function budgetYear(input: Pick<DraftInput, "year" | "today" | "name" | "
 }
 
 function yearQuestion(year: BudgetYear): string {
-  return `预算年度按 ${year.value} 年起草（概况未写年度，按当前日期推断）；如不是该年度，请用 --year（或 year 参数）指定`;
+  return `预算年度按 ${year.value} 年起草（概况未写年度，按当前日期推断），是否正确？如不是，请用 --year（或 year 参数）指定`;
 }
 
 export function draftOffline(input: DraftInput): OfflineDraft {
@@ -238,9 +238,13 @@ const bareUnit = (unit: string) => unit.replace(/^万/, "");
 function findFact(template: IndicatorTemplate, fill: Fill): StatedFact | undefined {
   const slot = template.slot!;
   const role = template.role;
-  const free = fill.facts.filter((f) => !fill.used.has(f) && roleOfFact(f) === role && slot.units.includes(bareUnit(f.unit)) && f.type !== "unit-standard");
+  const fits = (f: StatedFact) => !fill.used.has(f) && slot.units.includes(bareUnit(f.unit)) && f.type !== "unit-standard";
+  const free = fill.facts.filter((f) => fits(f) && roleOfFact(f) === role);
   const near = (f: StatedFact) => slot.cues.length === 0 || slot.cues.some((c) => f.before.includes(c) || f.after.includes(c));
-  return free.find(near) ?? (template.optional ? undefined : free.find((f) => !/年$/.test(f.unit)));
+  const found = free.find(near) ?? (template.optional ? undefined : free.find((f) => !/年$/.test(f.unit)));
+  if (found || template.optional || role !== "数量") return found;
+  // A project whose output is people served (补助惠及农户2860户) counts them as its 数量 when it states no other count.
+  return fill.facts.find((f) => fits(f) && f.type === "beneficiaries" && !f.effect);
 }
 
 /** A head-count name that says what the stated unit counts: 受益农户人数 + 户 → 受益农户数, 服务人次 + 人 → 服务人数. */
