@@ -13,7 +13,7 @@ const NAME_WEIGHT = 3;
 /** A cue heading the name (…业务培训, 经济普查…) says what the project is; topic words before it do not. */
 const HEAD_WEIGHT = 8;
 /** Generic endings of project names that carry no kind: 工作经费, 专项, 项目. */
-const GENERIC_TAIL = /(?:工作经费|专项资金|工作专项|工作|经费|专项|项目|资金|费用)+$/;
+const GENERIC_TAIL = /(?:工作经费|专项资金|工作专项|工作|经费|专项|项目|资金|费用|工程)+$/;
 /**
  * Words that say how a project is funded, not what it does (路灯安装补贴 is an installation): they weigh
  * less than what the project does, and do not count as the head of its name.
