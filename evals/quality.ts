@@ -32,8 +32,9 @@ export interface QualityCase {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export function qualityCases(): { today: string; cases: QualityCase[] } {
-  return JSON.parse(readFileSync(join(here, "quality", "cases.json"), "utf8"));
+/** The annotated set (cases.json), or the held-out set written after the drafter changes (holdout.json). */
+export function qualityCases(set: "cases" | "holdout" = "cases"): { today: string; cases: QualityCase[] } {
+  return JSON.parse(readFileSync(join(here, "quality", `${set}.json`), "utf8"));
 }
 
 /** Unit spellings that say the same (名 = 人, 日 = 天, 平米 = 平方米, 元/人/月 = 元/人·月). */
@@ -107,8 +108,8 @@ function kindOf(result: DraftResult, input: DraftInput): string {
   return reported?.id ?? detectKind(input.name, input.summary).id;
 }
 
-export async function runQuality(): Promise<{ rows: QualityRow[]; summary: Record<string, unknown> }> {
-  const { today, cases } = qualityCases();
+export async function runQuality(set: "cases" | "holdout" = "cases"): Promise<{ rows: QualityRow[]; summary: Record<string, unknown> }> {
+  const { today, cases } = qualityCases(set);
   const rows: QualityRow[] = [];
   for (const c of cases) {
     const clock = new Date(c.today ?? today);

@@ -71,7 +71,11 @@ if (isMain) {
   console.log(`\n起草质量（evals/quality/cases.json，离线）：\n${qualityTable(quality.rows)}`);
   if (process.argv.includes("--missed")) console.log(missedFacts(quality.rows).join("\n"));
   console.log(JSON.stringify(quality.summary, null, 2));
+  const holdout = await runQuality("holdout");
+  console.log(`\n起草质量（evals/quality/holdout.json，改动后新写、未用于调整）：\n${qualityTable(holdout.rows)}`);
+  if (process.argv.includes("--missed")) console.log(missedFacts(holdout.rows).join("\n"));
+  console.log(JSON.stringify(holdout.summary, null, 2));
   const out = join(dirname(fileURLToPath(import.meta.url)), "results.json");
-  writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), drafter: generator?.label ?? "offline", summary, rows, quality: quality.summary }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), drafter: generator?.label ?? "offline", summary, rows, quality: quality.summary, qualityHoldout: holdout.summary }, null, 2)}\n`);
   console.log(`已写入 ${out}`);
 }

@@ -84,7 +84,7 @@ function firstBeneficiary(text: string): string | null {
 }
 
 /** A child kind within this share of its parent's score wins over the parent. */
-const CHILD_SHARE = 0.5;
+const CHILD_SHARE = 0.25;
 /**
  * Below this score no kind is clear (one stray cue in a long summary: 补助 in a school-meals text would
  * make it an enterprise subsidy): the neutral fallback kind is used instead. A cue in the name scores 3.
