@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { createLlmGenerator, draftProject, llmConfigFromEnv, type TextGenerator } from "../src/draft/index.js";
 import { detectKind, isKindOf } from "../src/draft/library/index.js";
 import { allCases, type EvalCase } from "./cases.js";
+import { missedFacts, qualityTable, runQuality } from "./quality.js";
 import { measureDraft, summarize, type DraftMetrics, type EvalSummary } from "./metrics.js";
 
 export interface EvalRow {
@@ -65,7 +66,16 @@ if (isMain) {
   console.log(table(rows));
   console.log(`\n起草方式：${generator ? `模型 ${generator.label}` : "离线指标库"}，${rows.length} 个案例，用时 ${ms} ms`);
   console.log(JSON.stringify(summary, null, 2));
+  // Draft quality on the annotated set (offline drafter: the figures the issue's targets are about).
+  const quality = await runQuality();
+  console.log(`\n起草质量（evals/quality/cases.json，离线）：\n${qualityTable(quality.rows)}`);
+  if (process.argv.includes("--missed")) console.log(missedFacts(quality.rows).join("\n"));
+  console.log(JSON.stringify(quality.summary, null, 2));
+  const holdout = await runQuality("holdout");
+  console.log(`\n起草质量（evals/quality/holdout.json，改动后新写、未用于调整）：\n${qualityTable(holdout.rows)}`);
+  if (process.argv.includes("--missed")) console.log(missedFacts(holdout.rows).join("\n"));
+  console.log(JSON.stringify(holdout.summary, null, 2));
   const out = join(dirname(fileURLToPath(import.meta.url)), "results.json");
-  writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), drafter: generator?.label ?? "offline", summary, rows }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), drafter: generator?.label ?? "offline", summary, rows, quality: quality.summary, qualityHoldout: holdout.summary }, null, 2)}\n`);
   console.log(`已写入 ${out}`);
 }

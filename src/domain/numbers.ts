@@ -53,3 +53,27 @@ export function quarterNumber(ch: string): number | null {
   const n = Number(ch);
   return n >= 1 && n <= 4 ? n : null;
 }
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** The value of a Chinese numeral written in words (三十 → 30, 二百零五 → 205, 一万二千 → 12000), or null. */
+export function chineseNumeralValue(text: string): number | null {
+  if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(text)) return null;
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const ch of text) {
+    if (ch in CN_DIGIT) {
+      digit = CN_DIGIT[ch];
+    } else if (ch in CN_SMALL_UNIT) {
+      section += (digit ?? 1) * CN_SMALL_UNIT[ch];
+      digit = null;
+    } else if (ch === "万") {
+      total += (section + (digit ?? 0)) * 10000;
+      section = 0;
+      digit = null;
+    }
+  }
+  return total + section + (digit ?? 0);
+}

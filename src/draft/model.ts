@@ -4,10 +4,13 @@ import { z } from "zod";
 import type { Indicator, ProfileId, Project, SpendingPlan } from "../domain/schema.js";
 import { validateProject } from "../rules/engine.js";
 import type { Finding } from "../rules/types.js";
-import { draftOffline } from "./offline.js";
+import { draftOffline, draftReport } from "./offline.js";
 import { repairPrompt, systemPrompt, userPrompt, type UserPromptInput } from "./prompts.js";
 import type { DraftInput, DraftResult, Suggestion, TextGenerator } from "./types.js";
-import { detectKind } from "./library/index.js";
+import { chooseKind, labelsFor } from "./library/index.js";
+import { roleOfFact } from "./placement.js";
+import { factLabel, valueCarries, type StatedFact } from "./stated.js";
+import { suggestIndicators } from "./suggest.js";
 
 export const MAX_ROUNDS = 3;
 
@@ -125,8 +128,14 @@ function count(findings: Finding[], severity: Finding["severity"]): number {
   return findings.filter((f) => f.severity === severity).length;
 }
 
-function better(a: Finding[], b: Finding[]): boolean {
-  return count(a, "error") < count(b, "error") || (count(a, "error") === count(b, "error") && count(a, "warning") < count(b, "warning"));
+type Scored = { findings: Finding[]; gaps: { missing: unknown[]; vague: unknown[] } };
+
+/** Fewer errors first, then fewer unplaced facts and vague 效益 rows, then fewer warnings. */
+function better(a: Scored, b: Scored): boolean {
+  const key = (x: Scored) => [count(x.findings, "error"), gapCount(x.gaps), count(x.findings, "warning")];
+  const [ka, kb] = [key(a), key(b)];
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i];
+  return false;
 }
 
 export function confirmations(project: Project): DraftResult["needsConfirmation"] {
@@ -135,23 +144,31 @@ export function confirmations(project: Project): DraftResult["needsConfirmation"
   );
 }
 
+/** Library rows as options: templates ranked for the project's name and summary, across kinds. */
 export function librarySuggestions(input: DraftInput, profile: ProfileId): { kind: string; suggestions: Suggestion[] } {
-  // The offline draft is the library applied to this input: the best context a model can get.
-  const offline = draftOffline({ ...input, profile });
-  return {
-    kind: offline.kind.label,
-    suggestions: offline.project.indicators.map((i) => ({
-      kind: offline.kind.label,
-      level1: i.level1,
-      level2: i.level2,
-      name: i.name,
-      value: i.value,
-      basis: i.basis,
-    })),
-  };
+  const choice = chooseKind(input.name, input.summary);
+  const suggestions = suggestIndicators({ summary: input.summary, name: input.name, profile, limit: 24 });
+  const kind = choice.runnerUp ? `${choice.kind.label}或${choice.runnerUp.label}` : choice.kind.label;
+  return { kind, suggestions };
 }
 
-/** Draft with a model: up to MAX_ROUNDS rounds of validate-and-repair; falls back to offline if nothing parses. */
+/** Stated facts no indicator value carries, and 效益 rows whose value is only a grade word. */
+export function draftGaps(project: Project, facts: StatedFact[]): { missing: StatedFact[]; vague: Indicator[] } {
+  const placeable = facts.filter((f) => f.type !== "budget");
+  const missing = placeable.filter((f) => !project.indicators.some((i) => valueCarries(i.value, f)));
+  const vague = project.indicators.filter((i) => i.level1.replace(/\s+/g, "") === "效益指标" && !/\d/.test(i.value));
+  return { missing, vague };
+}
+
+function gapCount(g: { missing: unknown[]; vague: unknown[] }): number {
+  return g.missing.length + g.vague.length;
+}
+
+/**
+ * Draft with a model: the stated facts are required content, library rows are options. Rounds of validate-and-
+ * repair go on (at most maxRounds) until there is no error, every fact is placed and no 效益 row is a bare
+ * grade word; the best draft wins. Falls back to offline if nothing parses.
+ */
 export async function draftWithModel(
   input: DraftInput,
   generator: TextGenerator,
@@ -160,13 +177,23 @@ export async function draftWithModel(
   const profile: ProfileId = input.profile ?? "legacy";
   const check = opts.validate ?? defaultValidate;
   const maxRounds = opts.maxRounds ?? MAX_ROUNDS;
+  const offline = draftOffline({ ...input, profile });
+  const report = draftReport(offline);
   const { kind, suggestions } = librarySuggestions(input, profile);
-  const ctx: UserPromptInput = { input, kind, suggestions };
-  const system = systemPrompt(profile);
+  const facts = offline.facts.filter((f) => f.type !== "budget");
+  const ctx: UserPromptInput = {
+    input,
+    kind,
+    suggestions,
+    year: report.year.value,
+    yearGuessed: report.year.source === "clock",
+    facts: facts.map((f) => ({ text: factLabel(f), kind: FACT_KIND_TEXT[f.type], level2: labelsFor(roleOfFact(f), profile).level2 })),
+  };
+  const system = systemPrompt(profile, report.year.value);
 
-  let best: { project: Project; findings: Finding[] } | null = null;
+  let best: { project: Project; findings: Finding[]; gaps: ReturnType<typeof draftGaps> } | null = null;
   let previous = "";
-  let feedback: { findings: Finding[]; parseError?: string } | null = null;
+  let feedback: { findings: Finding[]; parseError?: string; missingFacts?: string[]; vagueRows?: string[] } | null = null;
   let rounds = 0;
   while (rounds < maxRounds) {
     rounds++;
@@ -180,13 +207,17 @@ export async function draftWithModel(
     }
     const project = toProject(input, parsed.draft, profile);
     const findings = check(project, profile);
-    if (!best || better(findings, best.findings)) best = { project, findings };
-    if (count(findings, "error") === 0) break;
-    feedback = { findings };
+    const gaps = draftGaps(project, facts);
+    if (!best || better({ findings, gaps }, best)) best = { project, findings, gaps };
+    if (count(findings, "error") === 0 && gapCount(gaps) === 0) break;
+    feedback = {
+      findings,
+      missingFacts: gaps.missing.map((f) => `${factLabel(f)}（建议放在 ${labelsFor(roleOfFact(f), profile).level2}）`),
+      vagueRows: gaps.vague.map((i) => `${i.level2} / ${i.name}：${i.value}`),
+    };
   }
 
   if (!best) {
-    const offline = draftOffline({ ...input, profile });
     return {
       project: offline.project,
       findings: check(offline.project, profile),
@@ -194,6 +225,7 @@ export async function draftWithModel(
       drafter: "offline",
       drafterLabel: `离线起草（${generator.label} 在 ${rounds} 轮内未返回可解析的 JSON）`,
       needsConfirmation: confirmations(offline.project),
+      ...report,
     };
   }
   return {
@@ -203,5 +235,13 @@ export async function draftWithModel(
     drafter: generator.kind,
     drafterLabel: generator.label,
     needsConfirmation: confirmations(best.project),
+    ...report,
+    unusedFacts: best.gaps.missing.map((f) => ({ text: factLabel(f), reason: "模型草稿未写入任何指标" })),
   };
 }
+
+const FACT_KIND_TEXT: Record<StatedFact["type"], string> = {
+  count: "数量", area: "面积", length: "长度", duration: "时长/期限", period: "实施期间", deadline: "完成时限",
+  "unit-standard": "单位标准", "money-split": "分项资金", "completion-share": "比例", beneficiaries: "受益对象",
+  jobs: "带动就业", income: "增收", "output-value": "产值/产量", budget: "预算",
+};

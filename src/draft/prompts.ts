@@ -27,9 +27,10 @@ function prompt(name: "draft-system" | "draft-user" | "draft-repair"): Handlebar
   return t;
 }
 
-export function systemPrompt(profileId: ProfileId): string {
+export function systemPrompt(profileId: ProfileId, year: number): string {
   const p = PROFILES[profileId];
   return prompt("draft-system")({
+    year,
     profile: {
       title: p.title,
       levels: p.level1.map((level1) => ({ level1, level2: p.level2[level1] })),
@@ -43,6 +44,11 @@ export interface UserPromptInput {
   input: { name: string; summary: string; budget?: number; spendingMonths?: number[] };
   kind: string;
   suggestions: Suggestion[];
+  /** The budget year the draft's dates use, and whether it was guessed from the clock. */
+  year: number;
+  yearGuessed: boolean;
+  /** Facts the description states: each must appear in an indicator value. */
+  facts: { text: string; kind: string; level2: string }[];
 }
 
 export function userPrompt(ctx: UserPromptInput): string {
@@ -50,6 +56,8 @@ export function userPrompt(ctx: UserPromptInput): string {
   return prompt("draft-user")({ ...ctx, budgetText });
 }
 
-export function repairPrompt(ctx: UserPromptInput & { previous: string; findings: Finding[]; parseError?: string }): string {
+export function repairPrompt(
+  ctx: UserPromptInput & { previous: string; findings: Finding[]; parseError?: string; missingFacts?: string[]; vagueRows?: string[] },
+): string {
   return `${userPrompt(ctx)}\n\n${prompt("draft-repair")(ctx)}`;
 }

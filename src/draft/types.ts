@@ -11,6 +11,29 @@ export interface DraftInput {
   profile?: ProfileId;
   /** Months in which money is spent (3, 6, 10, 12), if the user said. */
   spendingMonths?: number[];
+  /** The budget year (--year); when absent, the year the description states, else the clock decides. */
+  year?: number;
+  /** The clock for "next year from September on" (tests inject it); default now. */
+  today?: Date;
+}
+
+/** The budget year a draft uses and where it comes from: given, stated in the description, or the clock's guess. */
+export interface BudgetYear {
+  value: number;
+  source: "option" | "text" | "clock";
+}
+
+/** A quantity the description states that no row carries, and why. */
+export interface UnusedFact {
+  text: string;
+  reason: string;
+}
+
+/** The project kind the draft was built with; the runner-up when it scored close. */
+export interface KindReport {
+  id: string;
+  label: string;
+  runnerUp?: { id: string; label: string };
 }
 
 /** A model that turns a prompt into text: an OpenAI-compatible endpoint or MCP sampling. */
@@ -29,6 +52,9 @@ export interface DraftResult {
   drafterLabel: string;
   /** Values that are library defaults, with the question to ask the user. */
   needsConfirmation: { indicator: number; name: string; value: string; question: string }[];
+  kind: KindReport;
+  year: BudgetYear;
+  unusedFacts: UnusedFact[];
 }
 
 export interface Suggestion {

@@ -34,7 +34,8 @@ describe("kind detection (QA 1, 3)", () => {
 
   it("keeps air and energy rows of 环保 projects to texts that speak of them", () => {
     const river = rows("河道垃圾清理整治", "对辖区内3条河道开展垃圾清理和岸线整治，清理河道长度18公里。", 55).indicators.map((i) => i.name);
-    expect(river).toContain("区域水环境质量");
+    // 效益 is measurable: a water-quality share asked back, not a grade word.
+    expect(river).toContain("水质达标率");
     expect(river).not.toContain("区域空气质量");
     expect(river).not.toContain("清洁能源利用水平");
   });
@@ -42,7 +43,7 @@ describe("kind detection (QA 1, 3)", () => {
   it("falls back to the neutral 通用项目 kind when no kind scores clearly", () => {
     const { kind, indicators } = rows("城区流浪犬收容管理", "收容城区流浪犬只，做好犬只登记、检疫和无害化处理。", 18);
     expect(kind.id).toBe(FALLBACK_KIND_ID);
-    expect(indicators.map((i) => i.name)).toEqual(expect.arrayContaining(["任务完成率", "资金支付及时率", "项目验收合格率", "服务对象满意度"]));
+    expect(indicators.map((i) => i.name)).toEqual(expect.arrayContaining(["完成工作量", "资金支付及时率", "项目验收合格率", "服务对象满意度"]));
     // One stray cue in the summary is not enough to claim a kind.
     expect(detectKind("地名标志设置", "新增地名标志牌，方便群众出行，加强宣传。").id).toBe(FALLBACK_KIND_ID);
   });

@@ -34,6 +34,26 @@ describe("LLM drafter against an OpenAI-compatible stub", () => {
     expect(r.needsConfirmation.length).toBeGreaterThan(0);
   });
 
+  it("sends the stated facts as required content and repairs until every fact is placed and no 效益 row is vague", async () => {
+    // Round 1 has no error but drops the 4期 count and writes 效益 as a grade word; round 2 fixes both.
+    const gappy = cleanDraft();
+    gappy.indicators = gappy.indicators
+      .filter((i) => !i.value.includes("4期"))
+      .map((i) => (i.level1 === "效益指标" ? { ...i, value: "有效提升", needsConfirmation: null } : i));
+    stub = await startStub([{ content: JSON.stringify(gappy) }, { content: JSON.stringify(cleanDraft()) }]);
+    const r = await draftProject(INPUT, { generator: generator(stub) });
+    const first = userText(stub, 0);
+    expect(first).toContain("必须写入的事实");
+    expect(first).toContain("- 4期");
+    expect(first).toContain("- 200人次");
+    expect(r.rounds).toBe(2);
+    const repair = userText(stub, 1);
+    expect(repair).toMatch(/还没有写进任何指标[\s\S]*4期/);
+    expect(repair).toMatch(/只写了等级词[\s\S]*有效提升/);
+    expect(r.unusedFacts).toEqual([]);
+    expect(r.project.indicators.some((i) => i.value.includes("4期"))).toBe(true);
+  });
+
   it("falls back to json_object when the server refuses json_schema with a 400", async () => {
     stub = await startStub([{ refuseJsonSchema: true }, { content: JSON.stringify(cleanDraft()) }]);
     const r = await draftProject(INPUT, { generator: generator(stub) });

@@ -25,8 +25,11 @@ describe("toProject", () => {
 
 describe("prompts", () => {
   it("put the profile's mandatory 二级 and every rule id in the system prompt", () => {
-    const s = systemPrompt("mof2021");
+    const s = systemPrompt("mof2021", 2031);
     expect(s).toContain("经济成本指标");
+    // Dates in the instructions use the budget year, not a fixed year.
+    expect(s).toContain("2031年12月底前");
+    expect(s).not.toMatch(/202[34]年/);
     expect(s).toContain("basis-not-source");
     expect(s).not.toContain("&lt;"); // plain text, not HTML-escaped
   });
@@ -36,6 +39,9 @@ describe("prompts", () => {
       input: INPUT,
       kind: "培训",
       suggestions: [],
+      year: 2027,
+      yearGuessed: false,
+      facts: [],
       previous: "{}",
       findings: [{ rule: "value-direction", severity: "error", project: "#1", indicator: 4, field: "value", message: "指标值“≤100%”方向相反", hint: "改为“≥90%”", fix: "≥90%" }],
     });

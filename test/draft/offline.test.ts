@@ -55,7 +55,7 @@ describe("numbers from the summary", () => {
     expect(row?.needsConfirmation).toBeUndefined();
   });
 
-  it("uses a stated deadline, percentage and head count (unit cost = budget ÷ heads)", () => {
+  it("uses a stated deadline, percentage and head count, and never a unit cost computed from the budget", () => {
     const { project } = draftOffline({
       name: "业务培训",
       summary: "举办业务培训4期，培训200人次，2024年6月底前完成，参训人员满意度达到95%。",
@@ -66,7 +66,7 @@ describe("numbers from the summary", () => {
     expect(values["参训人数"]).toBe("≥200人次");
     expect(values["培训完成时间"]).toBe("2024年6月底前");
     expect(values["参训人员满意度"]).toBe("≥95%");
-    expect(values["人均培训成本"]).toBe("≤100元/人次");
+    expect(values["人均培训成本"]).toBeUndefined();
     expect(project.indicators.find((i) => i.name === "参训人员满意度")?.needsConfirmation).toBeUndefined();
   });
 

@@ -13,10 +13,17 @@ const NAME_WEIGHT = 3;
 /** A cue heading the name (…业务培训, 经济普查…) says what the project is; topic words before it do not. */
 const HEAD_WEIGHT = 8;
 /** Generic endings of project names that carry no kind: 工作经费, 专项, 项目. */
-const GENERIC_TAIL = /(?:工作经费|专项资金|工作专项|工作|经费|专项|项目|资金|费用)+$/;
+const GENERIC_TAIL = /(?:工作经费|专项资金|工作专项|工作|经费|专项|项目|资金|费用|工程)+$/;
+/**
+ * Words that say how a project is funded, not what it does (路灯安装补贴 is an installation): they weigh
+ * less than what the project does, and do not count as the head of its name.
+ */
+const FUNDING_WORDS = ["补贴", "补助", "奖补", "奖励", "资助", "以奖代补", "专项资金", "配套"];
+const FUNDING_TAIL = new RegExp(`(?:${FUNDING_WORDS.join("|")}|${GENERIC_TAIL.source.slice(0, -1)})+$`);
+const FUNDING_WEIGHT = 0.4;
 
 function nameHead(name: string): string {
-  const stripped = name.replace(GENERIC_TAIL, "");
+  const stripped = name.replace(FUNDING_TAIL, "").replace(GENERIC_TAIL, "");
   return stripped || name;
 }
 
@@ -42,7 +49,7 @@ export function rankKinds(name: string, summary: string): KindScore[] {
     let score = 0;
     for (const cue of kind.cues) {
       // Longer cues are more specific (清洁取暖 vs 系统): weight by length.
-      const w = cue.length >= 3 ? 1.5 : 1;
+      const w = (cue.length >= 3 ? 1.5 : 1) * (FUNDING_WORDS.includes(cue) ? FUNDING_WEIGHT : 1);
       score += w * (NAME_WEIGHT * Math.min(countOccurrences(n, cue), 1) + Math.min(countOccurrences(s, cue), 3));
       if (head.slice(-(cue.length + 2)).includes(cue)) score += HEAD_WEIGHT;
     }
@@ -77,7 +84,7 @@ function firstBeneficiary(text: string): string | null {
 }
 
 /** A child kind within this share of its parent's score wins over the parent. */
-const CHILD_SHARE = 0.6;
+const CHILD_SHARE = 0.25;
 /**
  * Below this score no kind is clear (one stray cue in a long summary: 补助 in a school-meals text would
  * make it an enterprise subsidy): the neutral fallback kind is used instead. A cue in the name scores 3.
@@ -95,6 +102,28 @@ export function pickKind(ranked: KindScore[]): ProjectKind {
   const related = second && (second.kind.parent === best.kind.id || best.kind.parent === second.kind.id);
   if (second && !related && best.score < AMBIGUOUS_BELOW && second.score >= best.score * AMBIGUOUS_SHARE) return fallback;
   return best.kind;
+}
+
+export interface KindChoice {
+  kind: ProjectKind;
+  score: number;
+  /** The next kind (not a parent or child of the chosen one) when it scored within CLOSE_SHARE of it. */
+  runnerUp?: ProjectKind;
+}
+
+/** A runner-up within this share of the chosen kind's score is reported: the choice was close. */
+const CLOSE_SHARE = 0.75;
+
+/** The one kind ranking both draft_project and suggest_indicators use: name and summary, the chosen kind, the close runner-up. */
+export function chooseKind(name: string, summary: string): KindChoice {
+  const ranked = rankKinds(name, summary);
+  const kind = pickKind(ranked);
+  const score = ranked.find((r) => r.kind.id === kind.id)?.score ?? 0;
+  const related = (k: ProjectKind) => k.id === kind.id || k.parent === kind.id || kind.parent === k.id;
+  const next = ranked.find((r) => !related(r.kind));
+  if (next && score > 0 && next.score >= score * CLOSE_SHARE) return { kind, score, runnerUp: next.kind };
+  if (next && kind.id === FALLBACK_KIND_ID) return { kind, score, runnerUp: next.kind };
+  return { kind, score };
 }
 
 export function kindById(idOrLabel: string): ProjectKind | undefined {
@@ -156,6 +185,8 @@ export function roleOf(level2: string): Role | null {
 
 export interface SuggestQuery {
   summary: string;
+  /** The project name: weighs in the kind as it does for draft_project. */
+  name?: string;
   kind?: string;
   level2?: string;
   profile?: ProfileId;
@@ -182,13 +213,15 @@ export function rankTemplates(query: SuggestQuery): RankedTemplate[] {
   if (query.level2 && !wantedRole) return [];
   if (wantedRole && !PROFILES[profile]) return [];
   const named = query.kind ? kindById(query.kind) : undefined;
-  const ranked = rankKinds("", query.summary);
+  const ranked = rankKinds(query.name ?? "", query.summary);
   const kindScores = new Map<string, number>();
   for (const { kind, score } of ranked) kindScores.set(kind.id, 1000 + score * 10);
-  // A short query (营养餐, 组织业务培训) has a cue or two at most: the best-ranked kind leads.
+  // The kind draft_project would draft with leads; a short query (营养餐) with one cue picks its kind.
   if (named) kindScores.set(named.id, 1_000_000);
   else {
-    kindScores.set((ranked[0]?.kind ?? kindById(FALLBACK_KIND_ID)!).id, 100_000);
+    const chosen = chooseKind(query.name ?? "", query.summary).kind;
+    const lead = chosen.id === FALLBACK_KIND_ID && !query.name && ranked[0] ? ranked[0].kind : chosen;
+    kindScores.set(lead.id, 100_000);
     if (!kindScores.has(FALLBACK_KIND_ID)) kindScores.set(FALLBACK_KIND_ID, 500);
   }
   const words = new Set(segment(query.summary));

@@ -21,6 +21,7 @@ export function register(server: McpServer, workspace: Workspace): void {
         budget: z.number().min(0).optional().describe("预算数，单位：万元"),
         profile: profileSchema.optional(),
         spendingMonths: z.array(z.number().int().min(1).max(12)).optional().describe("资金支出的月份，如 [6, 12]"),
+        year: z.number().int().min(2000).max(2100).optional().describe("预算年度（默认：概况写明的年度或“明年”；否则 9 月起为下一年，之前为当年）"),
         save: z.boolean().optional().describe("为 true 时把草稿保存为新项目（返回项目 id），之后可用 update_indicator 修改"),
       }),
       outputSchema: {
@@ -31,15 +32,18 @@ export function register(server: McpServer, workspace: Workspace): void {
         drafter: z.enum(["offline", "llm", "sampling"]),
         drafterLabel: z.string(),
         needsConfirmation: z.array(z.object({ indicator: z.number(), name: z.string(), value: z.string(), question: z.string() })),
+        kind: z.object({ id: z.string(), label: z.string(), runnerUp: z.object({ id: z.string(), label: z.string() }).optional() }),
+        year: z.object({ value: z.number(), source: z.enum(["option", "text", "clock"]) }),
+        unusedFacts: z.array(z.object({ text: z.string(), reason: z.string() })),
         projectId: z.string().optional(),
         revision: z.number().optional(),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     },
-    ({ name, summary, budget, profile, spendingMonths, save }) =>
+    ({ name, summary, budget, profile, spendingMonths, year, save }) =>
       guard(async () => {
         const generator = chooseGenerator(server);
-        const r = await workspace.draft({ name, summary, budget, profile, spendingMonths }, { save: save ?? false, generator });
+        const r = await workspace.draft({ name, summary, budget, profile, spendingMonths, year }, { save: save ?? false, generator });
         const count = { error: 0, warning: 0, info: 0 };
         for (const f of r.findings) count[f.severity]++;
         const questions = r.needsConfirmation.map((q) => `- 第 ${q.indicator + 1} 行 ${q.name}（${q.value}）：${q.question}`);
@@ -47,6 +51,9 @@ export function register(server: McpServer, workspace: Workspace): void {
         const text =
           `已用${r.drafter === "offline" ? DRAFTER_TEXT.offline : `${DRAFTER_TEXT[r.drafter]}（${r.drafterLabel}）`}起草“${r.project.name}”，${r.project.indicators.length} 项指标，` +
           `${r.rounds} 轮，检查：${summaryText(count)}。${saved}\n` +
+          `项目类型：${r.kind.label}${r.kind.runnerUp ? `（与“${r.kind.runnerUp.label}”接近，请向用户确认）` : ""}；` +
+          `预算年度：${r.year.value}${r.year.source === "clock" ? "（概况未写年度，按当前日期推断，请向用户确认）" : ""}。\n` +
+          (r.unusedFacts.length > 0 ? `概况中未采用的数字：\n${r.unusedFacts.map((f) => `- ${f.text}：${f.reason}`).join("\n")}\n` : "") +
           (questions.length > 0 ? `请向用户确认以下默认值：\n${questions.join("\n")}\n` : "") +
           findingsText(r.findings);
         return ok(
@@ -58,6 +65,9 @@ export function register(server: McpServer, workspace: Workspace): void {
             drafter: r.drafter,
             drafterLabel: r.drafterLabel,
             needsConfirmation: r.needsConfirmation,
+            kind: r.kind,
+            year: r.year,
+            unusedFacts: r.unusedFacts,
             ...(r.saved ? { projectId: r.saved.project.id, revision: r.saved.revision } : {}),
           },
           text,

@@ -14,6 +14,7 @@ export function register(server: McpServer, _workspace: Workspace): void {
       description: "按项目概况（可指定项目类型、二级指标）从指标库推荐三级指标、常用指标值和确定依据。Suggest indicators from the library.",
       inputSchema: z.object({
         summary: z.string().min(1).describe("项目概况或关键词，如 组织基层统计人员业务培训4期"),
+        name: z.string().optional().describe("项目名称（可选）：与 draft_project 一样参与判断项目类型"),
         kind: z.string().optional().describe(`项目类型（可选）：${KINDS.map((k) => k.label).join("、")}`),
         level2: z.string().optional().describe("只要某个二级指标下的推荐，如 质量指标、服务对象满意度指标"),
         profile: profileSchema.optional(),
@@ -33,9 +34,9 @@ export function register(server: McpServer, _workspace: Workspace): void {
       },
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
     },
-    ({ summary, kind, level2, profile }) =>
+    ({ summary, name, kind, level2, profile }) =>
       guard(() => {
-        const suggestions = suggestIndicators({ summary, kind, level2, profile });
+        const suggestions = suggestIndicators({ summary, name, kind, level2, profile });
         const lines = suggestions.map((s) => `- [${s.kind}] ${s.level1}/${s.level2}/${s.name}：${s.value}（依据：${s.basis ?? ""}）`);
         const text =
           suggestions.length > 0
