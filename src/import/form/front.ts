@@ -30,6 +30,7 @@ export function readFrontMatter(lines: Line[]): FrontMatter {
   if (tocStart >= 0) {
     afterToc = tocStart + 1;
     const partsSeen = new Set<string>();
+    let wrapped: { no: number; title: string } | null = null;
     for (let i = tocStart + 1; i < lines.length; i++) {
       const t = lines[i].text;
       if (!t) continue;
@@ -46,7 +47,16 @@ export function readFrontMatter(lines: Line[]): FrontMatter {
         afterToc = i + 1;
       } else if (partsSeen.size > 0 && t.length <= 200 && (CN_HEADING.test(t) || NUMBERED.test(t))) {
         const m = NUMBERED.exec(t);
-        if (m && /表(（[^）]*）)?$/.test(squash(m[2]))) front.toc.push({ no: Number(m[1]), title: cleanCell(m[2]), page: "" });
+        if (m) wrapped = { no: Number(m[1]), title: cleanCell(m[2]) };
+        if (m && /表(（[^）]*）)?$/.test(squash(m[2]))) {
+          front.toc.push({ no: wrapped!.no, title: wrapped!.title, page: "" });
+          wrapped = null;
+        }
+        afterToc = i + 1;
+      } else if (wrapped && t.length <= 60 && /表(（[^）]*）)?$/.test(squash(t))) {
+        // An entry wrapped over two lines (a PDF of a Word 目录): `2.关于…绩效目标` + `表`.
+        front.toc.push({ no: wrapped.no, title: joinParagraphs([wrapped.title, cleanCell(t)]), page: "" });
+        wrapped = null;
         afterToc = i + 1;
       } else break;
     }

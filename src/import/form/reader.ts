@@ -21,7 +21,8 @@ interface DocumentHead {
 
 type Item = { kind: "line"; line: Line } | { kind: "table"; rows: FormRow[] };
 
-const DEPARTMENT = /^(\d{3,})\s+(\S.*)$/;
+// `105001 承德…本级`; a PDF's text drops the space between the code and the name (`105001承德…`).
+const DEPARTMENT = /^(\d{3,})\s+(\S.*)$|^(\d{6,})([\u4e00-\u9fa5].*)$/;
 const UNIT = /^(?:金额)?单位[：:]\s*(万元|元|亿元)$/;
 const END_OF_TABLE = /^[（(]?(?:来源|注|备注|说明|附件|填报人|联系人|审核人)[:：]/;
 
@@ -182,9 +183,10 @@ function takeHeading(region: Line[], head: DocumentHead): { before: Line[]; tabl
     if (unit) head.unit ??= unit[1];
     else if (dept && !/[。；]/.test(t)) {
       // `105001 承德…本级　单位：万元` on one line (Word, PDF): the unit is no part of the name.
-      const withUnit = /^(.*?)\s*(?:金额)?单位[：:]\s*(万元|元|亿元)$/.exec(dept[2]);
+      const [code, name] = dept[1] ? [dept[1], dept[2]] : [dept[3], dept[4]];
+      const withUnit = /^(.*?)\s*(?:金额)?单位[：:]\s*(万元|元|亿元)$/.exec(name);
       if (withUnit) head.unit ??= withUnit[2];
-      head.department ??= { code: dept[1], name: cleanCell(withUnit ? withUnit[1] : dept[2]) };
+      head.department ??= { code, name: cleanCell(withUnit ? withUnit[1] : name) };
     }
     else if (/^[（(]\s*20\d{2}\s*年度?\s*[）)]$/.test(squash(t))) continue;
     else {
