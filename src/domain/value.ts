@@ -575,3 +575,48 @@ function parseCompact(compact: string, raw: string, opts: ParseOptions): ParsedV
   }
   return { kind: "text", raw, question: false, hasNumber: hasDigit || CHINESE_COUNT_RE.test(s) };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The effective value of a row: the text as written, completed from the structured fields budget systems keep
+// in their own columns (运算符 | 目标值 | 计量单位). A row `95` with the unit column `%` means `95%`; a row with an
+// empty text and ≥ | 95 | % means `≥95%`. Where text and fields disagree the text is kept as written (the
+// disagreement is value-field-conflict's to report, not this function's to settle).
+
+/** A comparison written on its own (an operator column: ≥, >=, 大于等于, ＝ …) → the operator; null otherwise. */
+export function operatorOf(text: string | undefined): Operator | null {
+  if (!text) return null;
+  const s = normalizeValueText(text).replace(/＝/g, "=");
+  return LEADING_OPERATORS.get(s) ?? TRAILING_OPERATORS.get(s) ?? null;
+}
+
+const SIGN: Record<Operator, string> = { ">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<" };
+
+/** A number written as digits only (no operator, no unit): the shape a value column of an export holds. */
+const BARE_NUMBER_RE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+export interface StructuredValueFields {
+  value?: string;
+  operator?: string;
+  target?: number;
+  unit?: string;
+}
+
+/** The text of the value with what the structured fields add (see above); the text itself when they add nothing. */
+export function composeValueText(ind: StructuredValueFields): string {
+  const text = ind.value ?? "";
+  const op = operatorOf(ind.operator);
+  const unit = (ind.unit ?? "").trim();
+  const target = ind.target;
+  if (!op && !unit && target === undefined) return text;
+  const compact = normalizeValueText(text);
+  if (compact === "") {
+    if (target === undefined || !Number.isFinite(target)) return text;
+    return `${op ? SIGN[op] : ""}${target}${unit}`;
+  }
+  // Only a value the fields can complete without guessing: a bare number, optionally after its operator.
+  const lead = leadingOperator(compact);
+  if (!BARE_NUMBER_RE.test(lead.rest)) return text;
+  if (target !== undefined && Number(lead.rest.replace(/,/g, "")) !== target) return text;
+  const sign = lead.op ?? op;
+  return `${sign ? SIGN[sign] : ""}${lead.rest}${unit}`;
+}

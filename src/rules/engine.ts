@@ -1,10 +1,11 @@
-// The rule engine: validate(document) → Report. It parses every value once, builds the row contexts rules
+// The rule engine: validate(document) → Report. It builds one effective value per row (text + structured
+// fields) and parses it once, builds the row contexts rules
 // read, runs project rules per project and document rules once, applies the user's config, and sorts findings
 // into reading order (document-level first, then by project, row and catalog order).
 import { InputError } from "../domain/errors.js";
 import { isEmptyRow, projectRef, type JixiaoDocument, type Project, type ProfileId } from "../domain/schema.js";
 import { canonicalLabel, detectProfile, PROFILES, profileFromLabels } from "../domain/taxonomy.js";
-import { createValueParser, type ValueParser } from "../domain/value.js";
+import { composeValueText, createValueParser, type ValueParser } from "../domain/value.js";
 import { RULES } from "./registry.js";
 import { Row } from "./row.js";
 import type {
@@ -191,10 +192,12 @@ function buildRows(project: Project, labels: LabelCache, parse: ValueParser): Ro
     const level1 = labels.get(indicator.level1 ?? "");
     const level2 = labels.get(indicator.level2 ?? "");
     // The 二级 tells the grammar that a bare 5-digit number in a 时效 row is an Excel date serial.
-    const parsed = parse(indicator.value ?? "", level2 ?? indicator.level2 ?? "");
+    // One effective value per row: the text completed from the structured fields (运算符 | 目标值 | 计量单位).
+    const value = composeValueText(indicator);
+    const parsed = parse(value, level2 ?? indicator.level2 ?? "");
     // Only a cell containing 无 can be a 无 row; skip isEmptyRow's whitespace squashing for the rest.
     const empty = (indicator.name.includes("无") || indicator.value.includes("无")) && isEmptyRow(indicator);
-    return new Row(index, indicator, parsed, level1, level2, empty);
+    return new Row(index, indicator, value, parsed, level1, level2, empty);
   });
 }
 

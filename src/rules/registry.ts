@@ -32,6 +32,7 @@ import directionConflict from "./direction-conflict.js";
 import valueExcelDate from "./value-excel-date.js";
 import costZero from "./cost-zero.js";
 import tocBrokenEntry from "./toc-broken-entry.js";
+import valueFieldConflict from "./value-field-conflict.js";
 
 export const RULES: Rule[] = [
   valuePlaceholder,
@@ -65,6 +66,7 @@ export const RULES: Rule[] = [
   valueExcelDate,
   costZero,
   tocBrokenEntry,
+  valueFieldConflict,
 ];
 
 /** A rule by id, or undefined. */

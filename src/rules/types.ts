@@ -42,6 +42,12 @@ export interface RuleConfig {
 export interface RowContext {
   index: number;
   indicator: Indicator;
+  /**
+   * The effective value: the 指标值 text completed from the structured fields (`95` with 计量单位 `%` → `95%`;
+   * an empty text with ≥ | 95 | % → `≥95%`). Equal to indicator.value when the fields add nothing.
+   */
+  value: string;
+  /** The parse of `value`, made once per row; every value rule reads this. */
   parsed: ParsedValue;
   /** Canonical labels (alias table applied); null when unknown. */
   level1: string | null;

@@ -25,6 +25,9 @@ function isRatioName(name: string): boolean {
 }
 
 function unitHit(row: RowContext): RuleHit | null {
+  // A filled 计量单位 column gives the unit (the engine composed it into the value); a unit that contradicts
+  // the text is value-field-conflict's.
+  if (row.indicator.unit?.trim()) return null;
   const p = row.parsed;
   if (p.kind !== "quantitative" && p.kind !== "range") return null;
   const name = row.measureName;
