@@ -11,10 +11,31 @@ export interface Profile {
   level1: Level1[];
   /** Canonical 二级 labels under each 一级, in table order. */
   level2: Record<string, string[]>;
-  /** 二级 labels a complete table must have (a profile setting; no national list exists). */
+  /** 二级 labels a complete table must each have: the one-member sets of `mandatory`, kept for readers of a flat list. */
   requiredLevel2: string[];
+  /** What a complete table must have: at least one row of each set (a profile setting; no national list exists). */
+  mandatory: MandatorySet[];
   /** The usual weight split by 一级 when weights are given (the rest goes to 预算执行率). */
   weights: Partial<Record<Level1, number>>;
+}
+
+/** At least one row under one of `of` (canonical 二级 labels), with where the requirement comes from. */
+export interface MandatorySet {
+  of: string[];
+  source: string;
+}
+
+// Where the mandatory sets come from. No national list of mandatory 二级 exists: 财预〔2021〕101号 asks that the
+// indicators reflect 成本、产出、效益、满意度 ("原则上…均应设置"), and the provincial 办法 and 申报表 templates list
+// 数量/质量/时效/成本 under 产出 and 服务对象满意度 under 满意度; for 效益 they let the unit choose the kinds of effect
+// that fit ("根据项目实际选择设置"), so 效益 needs one of its 二级, not a given one.
+const SOURCE_OUTPUT = "产出指标的数量、质量、时效、成本（财预〔2021〕101号；各地项目支出绩效目标申报表样表）";
+const SOURCE_EFFECT = "效益指标至少一项，按项目实际选择经济、社会、生态效益或可持续影响（财预〔2021〕101号“根据实际设置”）";
+const SOURCE_SATISFACTION = "服务对象满意度（财预〔2021〕101号；各地申报表样表）";
+const EFFECT_LEVEL2 = ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"];
+
+function mandatory(single: string[], source: string): MandatorySet[] {
+  return single.map((l2) => ({ of: [l2], source }));
 }
 
 export const PROFILES: Record<ProfileId, Profile> = {
@@ -27,7 +48,12 @@ export const PROFILES: Record<ProfileId, Profile> = {
       效益指标: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
       满意度指标: ["服务对象满意度指标"],
     },
-    requiredLevel2: ["数量指标", "质量指标", "时效指标", "成本指标", "社会效益指标", "服务对象满意度指标"],
+    requiredLevel2: ["数量指标", "质量指标", "时效指标", "成本指标", "服务对象满意度指标"],
+    mandatory: [
+      ...mandatory(["数量指标", "质量指标", "时效指标", "成本指标"], SOURCE_OUTPUT),
+      { of: EFFECT_LEVEL2, source: SOURCE_EFFECT },
+      ...mandatory(["服务对象满意度指标"], SOURCE_SATISFACTION),
+    ],
     weights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
   },
   mof2021: {
@@ -40,7 +66,13 @@ export const PROFILES: Record<ProfileId, Profile> = {
       效益指标: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
       满意度指标: ["服务对象满意度指标"],
     },
-    requiredLevel2: ["经济成本指标", "数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"],
+    requiredLevel2: ["经济成本指标", "数量指标", "质量指标", "时效指标", "服务对象满意度指标"],
+    mandatory: [
+      ...mandatory(["经济成本指标"], "经济成本指标（财预〔2021〕101号：成本指标包括经济成本、社会成本、生态环境成本，经济成本必设）"),
+      ...mandatory(["数量指标", "质量指标", "时效指标"], SOURCE_OUTPUT),
+      { of: EFFECT_LEVEL2, source: SOURCE_EFFECT },
+      ...mandatory(["服务对象满意度指标"], SOURCE_SATISFACTION),
+    ],
     weights: { 成本指标: 20, 产出指标: 30, 效益指标: 30, 满意度指标: 10 },
   },
 };
