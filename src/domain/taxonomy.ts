@@ -129,7 +129,50 @@ const HAS_SPACE = /\s/;
 export function canonicalLabel(label: string): string | null {
   const key = squash(label);
   if (ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key)) return key;
+  return LABEL_ALIASES[key] ?? readLabel(key)?.canonical ?? null;
+}
+
+// Template variants (a label as a provincial form or a template writes it, mapped when the meaning is certain):
+// - the template's own note left in the cell: 质量指标（必填）, 经济效益指标(选填), ★数量指标, 产出指标：
+//   (申报表 templates mark which 二级 must be filled; the note is not part of the label);
+// - …目标 for …指标 (社会效益目标: the 宁夏 同心县 公示 of test/fixtures/corpus/doc07), …类指标 / …类 for …指标
+//   (社会效益类指标, as category headings of 共性指标库 tables are written).
+// Sources: test/fixtures/corpus/SOURCES.md (doc02 湖北, doc07 宁夏, doc08 湖南); 佳县财政支出项目绩效目标申报表
+// (陕西, https://docx.baby/p/20793843881926.html: 环境效益指标, 指标内容 as the 三级 column).
+const TEMPLATE_NOTE_RE = /[（(【\[]\s*(?:必填|选填|必选|可选|非必填|选报|必报|可不填|如有|若有|选择性填写|可多选|至少填写?一项)[^（()）【】\[\]]*[）)】\]]/g;
+const LEAD_MARK_RE = /^[★☆*※]+/;
+const TRAIL_MARK_RE = /[:：]+$/;
+
+export interface LabelReading {
+  canonical: string;
+  /** How the written label differs from the standard one: a template note, or a variant form (…目标, …类指标). */
+  variant: "note" | "form";
+}
+
+/**
+ * A label that is not standard but certainly means one (see above), with how it differs; null for a standard
+ * label, an alias of LABEL_ALIASES (those are the usual spellings) or an unknown label.
+ */
+export function readLabel(label: string): LabelReading | null {
+  const key = squash(label);
+  if (key === "" || ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key) || key in LABEL_ALIASES) return null;
+  const stripped = key.replace(TEMPLATE_NOTE_RE, "").replace(LEAD_MARK_RE, "").replace(TRAIL_MARK_RE, "");
+  const direct = lookup(stripped);
+  if (stripped !== key && direct) return { canonical: direct, variant: "note" };
+  const form = variantForm(stripped);
+  return form ? { canonical: form, variant: stripped !== key ? "note" : "form" } : null;
+}
+
+function lookup(key: string): string | null {
+  if (ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key)) return key;
   return LABEL_ALIASES[key] ?? null;
+}
+
+/** 社会效益目标, 社会效益类指标, 社会效益类 → 社会效益指标. */
+function variantForm(key: string): string | null {
+  const m = /^(.+?)(?:类指标|类目标|目标|类)$/.exec(key);
+  if (!m) return null;
+  return lookup(`${m[1]}指标`) ?? lookup(m[1]);
 }
 
 export function isLevel1Label(label: string): boolean {
