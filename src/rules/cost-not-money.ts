@@ -6,6 +6,7 @@ const rule: ProjectRule = {
   id: "cost-not-money",
   severity: "error",
   scope: "project",
+  exclusive: "value",
   description: "成本指标的指标值不是金额（或单价、成本控制率）",
   docs: `## 说明
 成本指标考核“花多少钱”，指标值应是金额（≤50万元）、单价（≤200元/人）或明确的成本控制率

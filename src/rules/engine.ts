@@ -77,8 +77,11 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
   refs.forEach((ref, i) => {
     if (!projectIndex.has(ref)) projectIndex.set(ref, i);
   });
+  // (project, row, field) already judged by an exclusive rule: later exclusive rules stay silent there.
+  const claimed = new Set<string>();
   for (const a of active) {
     const { rule } = a;
+    const exclusive = rule.exclusive;
     const hasConfig = Object.keys(a.config).length > 0;
     if (rule.scope === "project") {
       // Plain loops: this runs rules × projects times (300,000 on the benchmark document).
@@ -89,6 +92,11 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
         for (const hit of hits) {
           // An empty (无) row raises only empty-row: it counts for nothing else.
           if (!keepEmptyRows && hit.indicator != null && pc.rows[hit.indicator]?.empty) continue;
+          if (exclusive !== undefined && hit.indicator != null && (hit.field ?? exclusive) === exclusive) {
+            const key = `${pi}:${hit.indicator}:${exclusive}`;
+            if (claimed.has(key)) continue;
+            claimed.add(key);
+          }
           buckets[pi + 1].push(toFinding(a, hit, refs[pi]));
         }
       }

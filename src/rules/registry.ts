@@ -32,6 +32,7 @@ import directionConflict from "./direction-conflict.js";
 import valueExcelDate from "./value-excel-date.js";
 import costZero from "./cost-zero.js";
 import tocBrokenEntry from "./toc-broken-entry.js";
+import valueVagueGrade from "./value-vague-grade.js";
 import valueFieldConflict from "./value-field-conflict.js";
 
 export const RULES: Rule[] = [
@@ -66,6 +67,7 @@ export const RULES: Rule[] = [
   valueExcelDate,
   costZero,
   tocBrokenEntry,
+  valueVagueGrade,
   valueFieldConflict,
 ];
 

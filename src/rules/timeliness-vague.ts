@@ -24,6 +24,7 @@ const rule: ProjectRule = {
   id: "timeliness-vague",
   severity: "info",
   scope: "project",
+  exclusive: "value",
   description: "时效指标只写“按时完成”“及时”或一个数量，没有具体时限、及时率或时长",
   docs: `## 说明
 时效指标考核“何时完成”，应写明时限（2023年12月底前、6月30日前）、及时率（≥95%）或时长（≤15个工作日）。

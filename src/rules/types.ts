@@ -2,6 +2,7 @@
 import type { Indicator, JixiaoDocument, Project } from "../domain/schema.js";
 import type { Profile } from "../domain/taxonomy.js";
 import type { ParsedValue } from "../domain/value.types.js";
+import type { z } from "zod";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -84,8 +85,15 @@ interface RuleBase {
   severity: Severity;
   /** One Chinese line: what the rule checks. */
   description: string;
-  /** Markdown documentation: rationale, a bad and a better example (served as jixiao://rules/{id}). */
+  /** Markdown documentation: rationale, where the judgement comes from (## 依据), a bad and a better example. */
   docs: string;
+  /**
+   * The row field this rule judges exclusively (e.g. "value"): of the exclusive rules, the engine keeps only the
+   * first hit per (row, field) in registry order, so one problem of a value is reported once.
+   */
+  exclusive?: string;
+  /** The rule's options (`.jixiaorc.json` thresholds), checked when the config is loaded; none when absent. */
+  options?: z.ZodObject;
 }
 
 export interface ProjectRule extends RuleBase {

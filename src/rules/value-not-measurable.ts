@@ -27,6 +27,7 @@ const rule: ProjectRule = {
   id: "value-not-measurable",
   severity: "error",
   scope: "project",
+  exclusive: "value",
   description: "指标值不可衡量：没有数值、时限、区间或规定等级",
   docs: `## 说明
 可考核的指标值是：数值（≥4次、≥95%、≤50万元）、时限（2023年12月底前）、区间（90%-95%），

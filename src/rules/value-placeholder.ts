@@ -6,6 +6,7 @@ const rule: ProjectRule = {
   id: "value-placeholder",
   severity: "error",
   scope: "project",
+  exclusive: "value",
   description: "指标值为空或仍是模板占位符（文字描述、%、**、XX、待定）",
   docs: `## 说明
 指标值是考核的标尺。模板里的“文字描述”“%”“**”“XX”“待定”，或只有单位没有数字（“万元”），说明这一格从未填写，

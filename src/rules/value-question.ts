@@ -6,6 +6,7 @@ const rule: ProjectRule = {
   id: "value-question",
   severity: "error",
   scope: "project",
+  exclusive: "value",
   description: "指标值写成了是非问句（是否、能否、有无），不是目标值",
   docs: `## 说明
 “是否……”“能否……”是考核时要问的问题，不是要达到的目标：评价者无法判断“是否按季度更新数据”达到了什么程度。

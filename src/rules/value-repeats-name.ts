@@ -6,6 +6,7 @@ const rule: ProjectRule = {
   id: "value-repeats-name",
   severity: "error",
   scope: "project",
+  exclusive: "value",
   description: "指标值照抄三级指标名称或指标描述，没有数值、时限或等级",
   docs: `## 说明
 指标值应回答“做到多少”，照抄指标名称（或与名称互相包含）等于没有写目标。比较时忽略空格和标点；
