@@ -66,6 +66,7 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
     profile,
     rows: rowsOf[i],
     config: {},
+    year: document.year ?? null,
   }));
 
   // Findings are bucketed by project (index 0 = document level). Rules run in catalog order, so each bucket

@@ -33,6 +33,11 @@ import valueExcelDate from "./value-excel-date.js";
 import costZero from "./cost-zero.js";
 import tocBrokenEntry from "./toc-broken-entry.js";
 import valueVagueGrade from "./value-vague-grade.js";
+import quantityOnlyRates from "./quantity-only-rates.js";
+import valueBoilerplate from "./value-boilerplate.js";
+import deadlineOutsideYear from "./deadline-outside-year.js";
+import costConsistency from "./cost-consistency.js";
+import goalNotMeasured from "./goal-not-measured.js";
 import valueFieldConflict from "./value-field-conflict.js";
 
 export const RULES: Rule[] = [
@@ -68,6 +73,11 @@ export const RULES: Rule[] = [
   costZero,
   tocBrokenEntry,
   valueVagueGrade,
+  quantityOnlyRates,
+  valueBoilerplate,
+  deadlineOutsideYear,
+  costConsistency,
+  goalNotMeasured,
   valueFieldConflict,
 ];
 

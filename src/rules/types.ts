@@ -71,6 +71,8 @@ export interface ProjectContext {
   profile: Profile;
   rows: RowContext[];
   config: RuleConfig;
+  /** The document's budget year (Document.year), or null when the document does not say. */
+  year?: number | null;
 }
 
 export interface DocumentContext {
