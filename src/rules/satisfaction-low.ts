@@ -15,6 +15,9 @@ const rule: ProjectRule = {
 下限可在配置中调整：\`{"rules": {"satisfaction-low": {"satisfactionFloor": 85}}}\`。
 写“≤”的满意度是方向错误，由 value-direction 报告。
 
+## 依据
+满意度目标一般不低于80%（绩效目标审核评分清单（https://m.qiqiwenku.com/doc/736905.html）；共性指标库中的满意度取值 http://www.clix4bitcoin.com/periodical/8/FLASH/data/63.html）。
+
 ## 错误示例
 | 三级指标 | 指标值 |
 |---|---|

@@ -15,6 +15,9 @@ const rule: ProjectRule = {
 含有数字、日期或等级的值不算照抄。本规则命中的值不再报“不可衡量”“成本不是金额”“时效表述模糊”（同一问题只报一次）；
 占位符和问句分别由 value-placeholder、value-question 报告。
 
+## 依据
+指标值照抄名称，没有给出目标（绩效目标审核评分清单（https://m.qiqiwenku.com/doc/736905.html）；种子文档（承德高新区2023年部门预算绩效文本，examples/chengde-gxq-2023.txt）：提高数据质量 → 提高数据质量）。
+
 ## 错误示例
 | 三级指标 | 指标值 |
 |---|---|
