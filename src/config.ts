@@ -5,16 +5,17 @@ import { readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { InputError } from "./domain/errors.js";
-import { RULES } from "./rules/registry.js";
+import { checkRuleOptions } from "./rules/engine.js";
+import { RULES, ruleById } from "./rules/registry.js";
 import type { JixiaoConfig } from "./rules/types.js";
 
 export const CONFIG_FILE_NAME = ".jixiaorc.json";
 
 const SEVERITY = z.enum(["error", "warning", "info"]);
-const THRESHOLD = z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
+// Thresholds are checked against each rule's own options schema (checkRuleOptions), not here.
 const RULE_OBJECT = z
   .object({ severity: SEVERITY.optional(), enabled: z.boolean().optional() })
-  .catchall(THRESHOLD);
+  .catchall(z.unknown());
 const RULE_SETTING = z.union([z.boolean(), SEVERITY, RULE_OBJECT]);
 
 const CONFIG = z
@@ -65,6 +66,12 @@ export function checkConfig(raw: unknown, file: string): JixiaoConfig {
     // A union reports at the rule's key; re-check an object setting alone to name the bad field inside it.
     const issue = result.error.issues[0];
     throw new InputError(`${file}：配置项 ${keyPath(innerIssue(raw, issue) ?? issue)} ${describe(innerIssue(raw, issue) ?? issue)}`);
+  }
+  for (const [id, setting] of Object.entries(result.data.rules ?? {})) {
+    if (typeof setting !== "object" || setting === null) continue;
+    const { severity: _severity, enabled: _enabled, ...thresholds } = setting as Record<string, unknown>;
+    const problem = checkRuleOptions(ruleById(id)!, thresholds);
+    if (problem) throw new InputError(`${file}：配置项 rules.${id}.${problem.key} ${problem.problem}`);
   }
   return result.data as JixiaoConfig;
 }
@@ -147,7 +154,6 @@ function describe(issue: z.core.$ZodIssue): string {
   if (issue.path[0] === "rules" && issue.path.length === 2) {
     return "应为 false（关闭）、true、\"error\"/\"warning\"/\"info\"，或对象 {\"severity\": …, \"enabled\": …, 阈值…}";
   }
-  if (issue.path[0] === "rules") return "应为数字、文本、true/false 或数组";
   return issue.message;
 }
 

@@ -54,26 +54,72 @@ export function quarterNumber(ch: string): number | null {
   return n >= 1 && n <= 4 ? n : null;
 }
 
-const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+// ---------------------------------------------------------------------------------------------------------
+// Numbers written in Chinese words (四次, 两万元, 百分之九十五, 九成). nzh 1.0.14 was checked and does not fit:
+// decodeS('两万') = 0, decodeS('两千五百') = 500, decodeS('百分之九十五') = 195. The grammar needs only integers
+// and decimals of the 一…九 / 十百千 / 万亿 system, so this small reader does it.
 
-/** The value of a Chinese numeral written in words (三十 → 30, 二百零五 → 205, 一万二千 → 12000), or null. */
-export function chineseNumeralValue(text: string): number | null {
-  if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(text)) return null;
+const CHINESE_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CHINESE_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CHINESE_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** The characters a Chinese numeral is made of. */
+export const CHINESE_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿点";
+
+/** A Chinese numeral (九十五, 两千五百, 一万二千, 三点五) → its value; null when the text is not one. */
+export function chineseNumber(text: string): number | null {
+  if (text === "") return null;
+  const [whole, fraction] = text.split("点");
+  if (fraction !== undefined) {
+    const intPart = whole === "" ? null : chineseNumber(whole);
+    if (intPart === null || fraction === "" || text.split("点").length > 2) return null;
+    let digits = "";
+    for (const ch of fraction) {
+      const d = ch === "零" || ch === "〇" ? 0 : CHINESE_DIGIT[ch];
+      if (d === undefined) return null;
+      digits += d;
+    }
+    return Number(`${intPart}.${digits}`);
+  }
   let total = 0;
   let section = 0;
   let digit: number | null = null;
-  for (const ch of text) {
-    if (ch in CN_DIGIT) {
-      digit = CN_DIGIT[ch];
-    } else if (ch in CN_SMALL_UNIT) {
-      section += (digit ?? 1) * CN_SMALL_UNIT[ch];
+  let any = false;
+  for (const ch of whole) {
+    if (ch === "零" || ch === "〇") {
+      if (digit !== null) return null;
+      any = true;
+      continue;
+    }
+    const d = CHINESE_DIGIT[ch];
+    if (d !== undefined) {
+      if (digit !== null) return null; // 一二 is a list, not a number
+      digit = d;
+      any = true;
+      continue;
+    }
+    const small = CHINESE_SMALL_UNIT[ch];
+    if (small !== undefined) {
+      // 十五, 百分之百: a unit with no digit before it counts once.
+      section += (digit ?? 1) * small;
       digit = null;
-    } else if (ch === "万") {
-      total += (section + (digit ?? 0)) * 10000;
+      any = true;
+      continue;
+    }
+    const big = CHINESE_BIG_UNIT[ch];
+    if (big !== undefined) {
+      if (!any) return null;
+      section += digit ?? 0;
+      if (big === 1e8) total = (total + section) * big;
+      else total += section * big;
       section = 0;
       digit = null;
+      continue;
     }
+    return null;
   }
-  return total + section + (digit ?? 0);
+  return any ? total + section + (digit ?? 0) : null;
 }
+
+/** The drafter's name for the same reader (facts stated in words: 三十户, 两万元). */
+export const chineseNumeralValue = chineseNumber;

@@ -11,10 +11,31 @@ export interface Profile {
   level1: Level1[];
   /** Canonical 二级 labels under each 一级, in table order. */
   level2: Record<string, string[]>;
-  /** 二级 labels a complete table must have (a profile setting; no national list exists). */
+  /** 二级 labels a complete table must each have: the one-member sets of `mandatory`, kept for readers of a flat list. */
   requiredLevel2: string[];
+  /** What a complete table must have: at least one row of each set (a profile setting; no national list exists). */
+  mandatory: MandatorySet[];
   /** The usual weight split by 一级 when weights are given (the rest goes to 预算执行率). */
   weights: Partial<Record<Level1, number>>;
+}
+
+/** At least one row under one of `of` (canonical 二级 labels), with where the requirement comes from. */
+export interface MandatorySet {
+  of: string[];
+  source: string;
+}
+
+// Where the mandatory sets come from. No national list of mandatory 二级 exists: 财预〔2021〕101号 asks that the
+// indicators reflect 成本、产出、效益、满意度 ("原则上…均应设置"), and the provincial 办法 and 申报表 templates list
+// 数量/质量/时效/成本 under 产出 and 服务对象满意度 under 满意度; for 效益 they let the unit choose the kinds of effect
+// that fit ("根据项目实际选择设置"), so 效益 needs one of its 二级, not a given one.
+const SOURCE_OUTPUT = "产出指标的数量、质量、时效、成本（财预〔2021〕101号；各地项目支出绩效目标申报表样表）";
+const SOURCE_EFFECT = "效益指标至少一项，按项目实际选择经济、社会、生态效益或可持续影响（财预〔2021〕101号“根据实际设置”）";
+const SOURCE_SATISFACTION = "服务对象满意度（财预〔2021〕101号；各地申报表样表）";
+const EFFECT_LEVEL2 = ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"];
+
+function mandatory(single: string[], source: string): MandatorySet[] {
+  return single.map((l2) => ({ of: [l2], source }));
 }
 
 export const PROFILES: Record<ProfileId, Profile> = {
@@ -27,7 +48,12 @@ export const PROFILES: Record<ProfileId, Profile> = {
       效益指标: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
       满意度指标: ["服务对象满意度指标"],
     },
-    requiredLevel2: ["数量指标", "质量指标", "时效指标", "成本指标", "社会效益指标", "服务对象满意度指标"],
+    requiredLevel2: ["数量指标", "质量指标", "时效指标", "成本指标", "服务对象满意度指标"],
+    mandatory: [
+      ...mandatory(["数量指标", "质量指标", "时效指标", "成本指标"], SOURCE_OUTPUT),
+      { of: EFFECT_LEVEL2, source: SOURCE_EFFECT },
+      ...mandatory(["服务对象满意度指标"], SOURCE_SATISFACTION),
+    ],
     weights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
   },
   mof2021: {
@@ -40,7 +66,13 @@ export const PROFILES: Record<ProfileId, Profile> = {
       效益指标: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
       满意度指标: ["服务对象满意度指标"],
     },
-    requiredLevel2: ["经济成本指标", "数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"],
+    requiredLevel2: ["经济成本指标", "数量指标", "质量指标", "时效指标", "服务对象满意度指标"],
+    mandatory: [
+      ...mandatory(["经济成本指标"], "经济成本指标（财预〔2021〕101号：成本指标包括经济成本、社会成本、生态环境成本，经济成本必设）"),
+      ...mandatory(["数量指标", "质量指标", "时效指标"], SOURCE_OUTPUT),
+      { of: EFFECT_LEVEL2, source: SOURCE_EFFECT },
+      ...mandatory(["服务对象满意度指标"], SOURCE_SATISFACTION),
+    ],
     weights: { 成本指标: 20, 产出指标: 30, 效益指标: 30, 满意度指标: 10 },
   },
 };
@@ -97,7 +129,50 @@ const HAS_SPACE = /\s/;
 export function canonicalLabel(label: string): string | null {
   const key = squash(label);
   if (ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key)) return key;
+  return LABEL_ALIASES[key] ?? readLabel(key)?.canonical ?? null;
+}
+
+// Template variants (a label as a provincial form or a template writes it, mapped when the meaning is certain):
+// - the template's own note left in the cell: 质量指标（必填）, 经济效益指标(选填), ★数量指标, 产出指标：
+//   (申报表 templates mark which 二级 must be filled; the note is not part of the label);
+// - …目标 for …指标 (社会效益目标: the 宁夏 同心县 公示 of test/fixtures/corpus/doc07), …类指标 / …类 for …指标
+//   (社会效益类指标, as category headings of 共性指标库 tables are written).
+// Sources: test/fixtures/corpus/SOURCES.md (doc02 湖北, doc07 宁夏, doc08 湖南); 佳县财政支出项目绩效目标申报表
+// (陕西, https://docx.baby/p/20793843881926.html: 环境效益指标, 指标内容 as the 三级 column).
+const TEMPLATE_NOTE_RE = /[（(【\[]\s*(?:必填|选填|必选|可选|非必填|选报|必报|可不填|如有|若有|选择性填写|可多选|至少填写?一项)[^（()）【】\[\]]*[）)】\]]/g;
+const LEAD_MARK_RE = /^[★☆*※]+/;
+const TRAIL_MARK_RE = /[:：]+$/;
+
+export interface LabelReading {
+  canonical: string;
+  /** How the written label differs from the standard one: a template note, or a variant form (…目标, …类指标). */
+  variant: "note" | "form";
+}
+
+/**
+ * A label that is not standard but certainly means one (see above), with how it differs; null for a standard
+ * label, an alias of LABEL_ALIASES (those are the usual spellings) or an unknown label.
+ */
+export function readLabel(label: string): LabelReading | null {
+  const key = squash(label);
+  if (key === "" || ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key) || key in LABEL_ALIASES) return null;
+  const stripped = key.replace(TEMPLATE_NOTE_RE, "").replace(LEAD_MARK_RE, "").replace(TRAIL_MARK_RE, "");
+  const direct = lookup(stripped);
+  if (stripped !== key && direct) return { canonical: direct, variant: "note" };
+  const form = variantForm(stripped);
+  return form ? { canonical: form, variant: stripped !== key ? "note" : "form" } : null;
+}
+
+function lookup(key: string): string | null {
+  if (ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key)) return key;
   return LABEL_ALIASES[key] ?? null;
+}
+
+/** 社会效益目标, 社会效益类指标, 社会效益类 → 社会效益指标. */
+function variantForm(key: string): string | null {
+  const m = /^(.+?)(?:类指标|类目标|目标|类)$/.exec(key);
+  if (!m) return null;
+  return lookup(`${m[1]}指标`) ?? lookup(m[1]);
 }
 
 export function isLevel1Label(label: string): boolean {

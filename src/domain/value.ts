@@ -1,6 +1,15 @@
 // The value grammar: parseValue(text) → ParsedValue (shape and field meanings in value.types.ts).
 // Pure, never throws, regexes compiled once: it runs on every row of every document.
-import { excelSerialToIso, isoDate, lastDayOfMonth, normalizeValueText, quarterNumber, scaleDecimal } from "./numbers.js";
+import {
+  CHINESE_NUMERAL_CHARS,
+  chineseNumber,
+  excelSerialToIso,
+  isoDate,
+  lastDayOfMonth,
+  normalizeValueText,
+  quarterNumber,
+  scaleDecimal,
+} from "./numbers.js";
 import { matchMultiplier, matchUnit, type UnitInfo } from "./units.js";
 import type {
   DeadlineValue,
@@ -504,6 +513,57 @@ const CHINESE_COUNT_RE = /[零一二三四五六七八九十两百千万]+(?:个
 const TRAILING_PUNCTUATION_RE = /[。.,;:!、]+$/;
 
 // ---------------------------------------------------------------------------------------------------------
+// Numbers in Chinese words: 不低于百分之九十五 → 不低于95%, 九成以上 → 90%以上, 两万元 → 2万元 … The value is
+// rewritten in digits and parsed again; the rewrite is kept only when it reads as a measure (so 一般, 一次性发放
+// and 十分满意 stay words).
+
+const CHINESE_DIGIT_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const NUMERAL_RUN_RE = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+`, "g");
+const HAS_NUMERAL_RE = new RegExp(`[${CHINESE_NUMERAL_CHARS}]`);
+const PERCENT_WORDS_RE = new RegExp(`百分之([${CHINESE_NUMERAL_CHARS}]+)`, "g");
+const TENTHS_RE = /([一二两三四五六七八九十])成([一二三四五六七八九])?/g;
+
+/** `s` with its Chinese numerals in digits, or null when nothing was a number followed by a unit. */
+function withArabicNumerals(s: string): string | null {
+  // A year written digit by digit (二〇二三年) is positional, not 二千…
+  let out = s.replace(/([零〇一二三四五六七八九]{4})(?=年)/g, (year: string) =>
+    [...year].map((ch) => (ch === "零" || ch === "〇" ? 0 : CHINESE_DIGIT_VALUE[ch])).join(""),
+  );
+  out = out.replace(/百分百/g, "100%");
+  out = out.replace(PERCENT_WORDS_RE, (all, words: string) => {
+    const n = chineseNumber(words);
+    return n === null ? all : `${n}%`;
+  });
+  out = out.replace(TENTHS_RE, (all, tens: string, ones: string | undefined) => {
+    const t = chineseNumber(tens);
+    if (t === null || t > 10) return all;
+    return `${t * 10 + (ones ? (chineseNumber(ones) ?? 0) : 0)}%`;
+  });
+  out = out.replace(NUMERAL_RUN_RE, (run: string, offset: number, whole: string) => {
+    // A run stands for a number only before a unit (四次, 两万元) or a multiplier and a unit (两万元 as 两 + 万元).
+    const after = offset + run.length;
+    for (let len = run.length; len > 0; len--) {
+      const head = run.slice(0, len);
+      const n = chineseNumber(head);
+      if (n === null) continue;
+      const rest = run.slice(len) + whole.slice(after);
+      if (matchUnit(rest, 0) || (matchMultiplier(rest, 0) && len < run.length)) return `${n}${run.slice(len)}`;
+    }
+    return run;
+  });
+  return out === s ? null : out;
+}
+
+function fromChineseNumerals(s: string, raw: string, opts: ParseOptions): ParsedValue | null {
+  const rewritten = withArabicNumerals(s);
+  if (rewritten === null) return null;
+  const p = parseCompact(rewritten, raw, opts);
+  if (p.kind === "range" || p.kind === "deadline") return p;
+  if (p.kind === "quantitative" && !p.suffix && !p.prefix && p.unitKind !== "none") return p;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 
 /**
  * Parse an indicator value. Order matters: empties and placeholders first (a bare `%` is not a percentage),
@@ -554,6 +614,10 @@ function parseCompact(compact: string, raw: string, opts: ParseOptions): ParsedV
     if (formWithoutPunctuation) return { kind: "placeholder", raw, form: formWithoutPunctuation };
   }
   const hasDigit = FIRST_DIGIT_RE.test(s);
+  if (!hasDigit && HAS_NUMERAL_RE.test(s) && !QUESTION_RE.test(s)) {
+    const numeric = fromChineseNumerals(s, raw, opts);
+    if (numeric) return numeric;
+  }
   if (QUESTION_RE.test(s)) return { kind: "text", raw, question: true, hasNumber: hasDigit || CHINESE_COUNT_RE.test(s) };
   if (hasDigit && isTimeliness(opts.level2)) {
     const serial = excelSerialFrom(s, raw);
@@ -574,4 +638,49 @@ function parseCompact(compact: string, raw: string, opts: ParseOptions): ParsedV
     if (grade) return grade;
   }
   return { kind: "text", raw, question: false, hasNumber: hasDigit || CHINESE_COUNT_RE.test(s) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The effective value of a row: the text as written, completed from the structured fields budget systems keep
+// in their own columns (运算符 | 目标值 | 计量单位). A row `95` with the unit column `%` means `95%`; a row with an
+// empty text and ≥ | 95 | % means `≥95%`. Where text and fields disagree the text is kept as written (the
+// disagreement is value-field-conflict's to report, not this function's to settle).
+
+/** A comparison written on its own (an operator column: ≥, >=, 大于等于, ＝ …) → the operator; null otherwise. */
+export function operatorOf(text: string | undefined): Operator | null {
+  if (!text) return null;
+  const s = normalizeValueText(text).replace(/＝/g, "=");
+  return LEADING_OPERATORS.get(s) ?? TRAILING_OPERATORS.get(s) ?? null;
+}
+
+const SIGN: Record<Operator, string> = { ">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<" };
+
+/** A number written as digits only (no operator, no unit): the shape a value column of an export holds. */
+const BARE_NUMBER_RE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+export interface StructuredValueFields {
+  value?: string;
+  operator?: string;
+  target?: number;
+  unit?: string;
+}
+
+/** The text of the value with what the structured fields add (see above); the text itself when they add nothing. */
+export function composeValueText(ind: StructuredValueFields): string {
+  const text = ind.value ?? "";
+  const op = operatorOf(ind.operator);
+  const unit = (ind.unit ?? "").trim();
+  const target = ind.target;
+  if (!op && !unit && target === undefined) return text;
+  const compact = normalizeValueText(text);
+  if (compact === "") {
+    if (target === undefined || !Number.isFinite(target)) return text;
+    return `${op ? SIGN[op] : ""}${target}${unit}`;
+  }
+  // Only a value the fields can complete without guessing: a bare number, optionally after its operator.
+  const lead = leadingOperator(compact);
+  if (!BARE_NUMBER_RE.test(lead.rest)) return text;
+  if (target !== undefined && Number(lead.rest.replace(/,/g, "")) !== target) return text;
+  const sign = lead.op ?? op;
+  return `${sign ? SIGN[sign] : ""}${lead.rest}${unit}`;
 }

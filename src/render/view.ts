@@ -2,6 +2,7 @@
 // of merged 一级/二级 cells, and the findings overlay (marked cells + numbered notes).
 import { isEmptyRow, projectRef, type Project } from "../domain/schema.js";
 import { squash } from "../domain/taxonomy.js";
+import { composeValueText } from "../domain/value.js";
 import type { Finding, Severity } from "../rules/types.js";
 import { formatAmount, formatPercent, SEVERITY_LABEL, SPENDING_MONTHS, tableTitleOf } from "./format.js";
 
@@ -145,7 +146,8 @@ export function buildProjectView(project: Project, findings: Finding[] = [], anc
     level2: null,
     name: cell(ind.name),
     description: cell(ind.description),
-    value: cell(ind.value),
+    // The shown value is composed from the structured columns where the text lacks them (95 | % → 95%).
+    value: cell(composeValueText(ind)),
     basis: cell(ind.basis),
     empty: isEmptyRow(ind),
   }));

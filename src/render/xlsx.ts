@@ -4,6 +4,7 @@
 // offending cells are filled and noted (numbered as in the HTML) and a 审核意见 sheet lists them all.
 import ExcelJS from "exceljs";
 import type { JixiaoDocument, Project } from "../domain/schema.js";
+import { composeValueText } from "../domain/value.js";
 import type { Finding, Severity } from "../rules/types.js";
 import { formatPercent, SPENDING_MONTHS, tableTitleOf } from "./format.js";
 import { departmentLine } from "./document.js";
@@ -171,10 +172,11 @@ function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: st
     mark.put(row.getCell(3), ind.name, "left", marks?.name.marks ?? null);
     mark.put(row.getCell(4), ind.description, "left", marks?.description.marks ?? null);
     put(row.getCell(5), null, "left", marks?.description.marks.severity ?? null);
-    mark.put(row.getCell(6), ind.value, "center", marks?.value.marks ?? null);
+    const shown = composeValueText(ind);
+    mark.put(row.getCell(6), shown, "center", marks?.value.marks ?? null);
     mark.put(row.getCell(7), ind.basis, "left", marks?.basis.marks ?? null);
     ws.mergeCells(first + i, 4, first + i, 5);
-    fitHeight(row, [[ind.level2, wB], [ind.name, wC], [ind.description, wD + wE], [ind.value, wF], [ind.basis, wG]]);
+    fitHeight(row, [[ind.level2, wB], [ind.name, wC], [ind.description, wD + wE], [shown, wF], [ind.basis, wG]]);
     void wA;
   });
   // Runs of equal 一级, and of equal 二级 within them, are merged like the printed form.

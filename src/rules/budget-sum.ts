@@ -1,4 +1,5 @@
 // budget-sum: 预算数 must equal 财政资金 + 其他资金.
+import { z } from "zod";
 import type { ProjectRule } from "./types.js";
 
 const DEFAULT_TOLERANCE = 0.005; // 万元: amounts are written to two decimals
@@ -12,11 +13,15 @@ const rule: ProjectRule = {
   id: "budget-sum",
   severity: "error",
   scope: "project",
+  options: z.object({ tolerance: z.number().min(0).optional() }).strict(),
   description: "预算数不等于财政资金与其他资金之和",
   docs: `## 说明
 绩效目标表的资金栏中，预算数 = 财政资金 + 其他资金（单位：万元）。不相等说明其中一个数抄错了，
 预算系统会拒绝导入。其他资金空白按 0 计；允许 0.005 万元以内的舍入差（配置项 \`tolerance\`）。
 预算数空白、或财政资金与其他资金都空白时无从核对，不报告。
+
+## 依据
+绩效目标申报表的资金栏：年度资金总额 = 财政拨款 + 其他资金（各地申报表样表，如佳县财政支出项目绩效目标申报表 https://docx.baby/p/20793843881926.html）。
 
 ## 错误示例
 预算数 20 | 财政资金 18 | 其他资金 空白

@@ -1,10 +1,11 @@
-// The rule engine: validate(document) → Report. It parses every value once, builds the row contexts rules
+// The rule engine: validate(document) → Report. It builds one effective value per row (text + structured
+// fields) and parses it once, builds the row contexts rules
 // read, runs project rules per project and document rules once, applies the user's config, and sorts findings
 // into reading order (document-level first, then by project, row and catalog order).
 import { InputError } from "../domain/errors.js";
 import { isEmptyRow, projectRef, type JixiaoDocument, type Project, type ProfileId } from "../domain/schema.js";
 import { canonicalLabel, detectProfile, PROFILES, profileFromLabels } from "../domain/taxonomy.js";
-import { createValueParser, type ValueParser } from "../domain/value.js";
+import { composeValueText, createValueParser, type ValueParser } from "../domain/value.js";
 import { RULES } from "./registry.js";
 import { Row } from "./row.js";
 import type {
@@ -65,6 +66,7 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
     profile,
     rows: rowsOf[i],
     config: {},
+    year: document.year ?? null,
   }));
 
   // Findings are bucketed by project (index 0 = document level). Rules run in catalog order, so each bucket
@@ -76,8 +78,11 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
   refs.forEach((ref, i) => {
     if (!projectIndex.has(ref)) projectIndex.set(ref, i);
   });
+  // (project, row, field) already judged by an exclusive rule: later exclusive rules stay silent there.
+  const claimed = new Set<string>();
   for (const a of active) {
     const { rule } = a;
+    const exclusive = rule.exclusive;
     const hasConfig = Object.keys(a.config).length > 0;
     if (rule.scope === "project") {
       // Plain loops: this runs rules × projects times (300,000 on the benchmark document).
@@ -88,6 +93,11 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
         for (const hit of hits) {
           // An empty (无) row raises only empty-row: it counts for nothing else.
           if (!keepEmptyRows && hit.indicator != null && pc.rows[hit.indicator]?.empty) continue;
+          if (exclusive !== undefined && hit.indicator != null && (hit.field ?? exclusive) === exclusive) {
+            const key = `${pi}:${hit.indicator}:${exclusive}`;
+            if (claimed.has(key)) continue;
+            claimed.add(key);
+          }
           buckets[pi + 1].push(toFinding(a, hit, refs[pi]));
         }
       }
@@ -158,6 +168,8 @@ export function resolveRules(rules: readonly Rule[], config: JixiaoConfig | unde
       throw new InputError(`配置中规则“${rule.id}”的 enabled 应为 true 或 false`);
     }
     if (enabled === false) return;
+    const problem = checkRuleOptions(rule, thresholds);
+    if (problem) throw new InputError(`配置中规则“${rule.id}”的选项 ${problem.key} ${problem.problem}`);
     active.push({
       rule,
       order,
@@ -166,6 +178,42 @@ export function resolveRules(rules: readonly Rule[], config: JixiaoConfig | unde
     });
   });
   return active;
+}
+
+export interface OptionProblem {
+  /** The option key at fault (`satisfactionFloor`), with any path inside it. */
+  key: string;
+  /** What is wrong, in Chinese, naming the allowed keys or the expected type. */
+  problem: string;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  number: "数字", string: "文本", boolean: "true 或 false", array: "数组", object: "对象", record: "对象",
+};
+
+/**
+ * Check a rule's thresholds against its options schema: a misspelt key or a wrong type is reported (a rule without
+ * options takes none). Null when the thresholds are fine.
+ */
+export function checkRuleOptions(rule: Rule, thresholds: Record<string, unknown>): OptionProblem | null {
+  const keys = Object.keys(thresholds);
+  if (!rule.options) {
+    return keys.length ? { key: keys[0], problem: "不是已知的选项（该规则没有可设置的阈值，只能设置 severity、enabled）" } : null;
+  }
+  const result = rule.options.safeParse(thresholds);
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  const allowed = Object.keys(rule.options.shape).join("、");
+  if (issue.code === "unrecognized_keys") {
+    return { key: issue.keys[0] ?? "", problem: `不是已知的选项（可用：${allowed}，以及 severity、enabled）` };
+  }
+  const key = issue.path.map(String).join(".");
+  if (issue.code === "invalid_type") return { key, problem: `应为${TYPE_NAMES[issue.expected] ?? issue.expected}` };
+  if (issue.code === "too_small" || issue.code === "too_big") {
+    const bound = "minimum" in issue ? `不小于 ${String(issue.minimum)}` : `不大于 ${String((issue as { maximum: unknown }).maximum)}`;
+    return { key, problem: `应${bound}` };
+  }
+  return { key, problem: issue.message };
 }
 
 function checkSeverity(id: string, value: unknown): Severity {
@@ -191,10 +239,12 @@ function buildRows(project: Project, labels: LabelCache, parse: ValueParser): Ro
     const level1 = labels.get(indicator.level1 ?? "");
     const level2 = labels.get(indicator.level2 ?? "");
     // The 二级 tells the grammar that a bare 5-digit number in a 时效 row is an Excel date serial.
-    const parsed = parse(indicator.value ?? "", level2 ?? indicator.level2 ?? "");
+    // One effective value per row: the text completed from the structured fields (运算符 | 目标值 | 计量单位).
+    const value = composeValueText(indicator);
+    const parsed = parse(value, level2 ?? indicator.level2 ?? "");
     // Only a cell containing 无 can be a 无 row; skip isEmptyRow's whitespace squashing for the rest.
     const empty = (indicator.name.includes("无") || indicator.value.includes("无")) && isEmptyRow(indicator);
-    return new Row(index, indicator, parsed, level1, level2, empty);
+    return new Row(index, indicator, value, parsed, level1, level2, empty);
   });
 }
 

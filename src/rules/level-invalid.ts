@@ -1,5 +1,5 @@
 // level-invalid: a 一级/二级 label unknown to the profile, or a 二级 under the wrong 一级.
-import type { Profile } from "../domain/taxonomy.js";
+import { readLabel, type Profile } from "../domain/taxonomy.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 
 /** Canonical 二级 → its 一级, per profile, computed once (rows already carry canonical labels). */
@@ -21,8 +21,16 @@ const rule: ProjectRule = {
   description: "一级或二级指标不是所用指标体系中的名称，或二级指标放在了错误的一级指标下",
   docs: `## 说明
 一级、二级指标是固定的分类，预算系统按名称导入和汇总。常见写法变体（效果指标、社会公众或服务对象满意度指标、环境效益）按别名表认可；
+模板留下的说明文字（“质量指标（必填）”“经济效益指标(选填)”“★数量指标”）和各地的写法（“社会效益目标”“社会效益类指标”）
+按其含义检查，只给一条提示（info），不报错误；
 其余名称、空白，或与指标体系不符的层级（如常用体系下的“经济成本指标”、把“质量指标”放在“效益指标”下）都会报告。
 指标体系：legacy 为 产出/效益/满意度（成本指标在产出下）；mof2021 为 成本/产出/效益/满意度（财预〔2021〕101号）。“无”行只报 empty-row。
+
+## 依据
+指标体系：财预〔2021〕101号附件《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（成本/产出/效益/满意度）与
+各地项目支出绩效目标申报表样表（产出下数量/质量/时效/成本，效益下经济/社会/生态效益和可持续影响，服务对象满意度）。
+写法变体来自实际表格：湖北、湖南、宁夏、陕西（佳县）等地公开的绩效目标表（见 test/fixtures/corpus/SOURCES.md 与
+src/domain/taxonomy.ts 的注释）。
 
 ## 错误示例
 | 一级指标 | 二级指标 | 三级指标 |
@@ -39,11 +47,33 @@ const rule: ProjectRule = {
     const hits: RuleHit[] = [];
     for (const row of ctx.rows) {
       if (row.empty) continue;
-      hits.push(...checkRow(row, ctx.profile));
+      hits.push(...checkRow(row, ctx.profile), ...variantNotes(row));
     }
     return hits;
   },
 };
+
+const LEVEL_NAME = { level1: "一级指标", level2: "二级指标" } as const;
+
+/** A label written as a template variant (质量指标（必填）, 社会效益目标): read as the standard one, said as info. */
+function variantNotes(row: RowContext): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const field of ["level1", "level2"] as const) {
+    const written = row.indicator[field].trim();
+    const reading = readLabel(written);
+    if (!reading) continue;
+    const what = reading.variant === "note" ? "带有模板说明文字" : "不是标准写法";
+    hits.push({
+      indicator: row.index,
+      field,
+      severity: "info",
+      message: `${LEVEL_NAME[field]}“${written}”${what}，已按“${reading.canonical}”检查`,
+      hint: `改写为标准名称“${reading.canonical}”，便于系统导入和汇总`,
+      fix: reading.canonical,
+    });
+  }
+  return hits;
+}
 
 /** Short profile names for one-line messages. */
 const PROFILE_NAME: Record<string, string> = { legacy: "常用指标体系", mof2021: "财预〔2021〕101号指标体系" };

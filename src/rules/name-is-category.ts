@@ -1,5 +1,5 @@
 // name-is-category: the 三级 name is only a 一级/二级 label (质量指标, 社会效益) — it names no measure.
-import { allCategoryLabels, LABEL_ALIASES } from "../domain/taxonomy.js";
+import { allCategoryLabels, LABEL_ALIASES, readLabel } from "../domain/taxonomy.js";
 import type { ProjectRule, RuleHit } from "./types.js";
 
 const SATISFACTION_LABELS = new Set(["满意度指标", "服务对象满意度指标"]);
@@ -15,8 +15,9 @@ const LONGEST = Math.max(...[...LABELS.keys()].map((k) => k.length));
 function categoryOf(squashedName: string): string | null {
   let key = squashedName;
   if (key.endsWith(")") || key.endsWith("）")) key = key.replace(/[（(][^（()）]*[)）]$/, "");
-  if (key === "" || key.length > LONGEST) return null;
-  const label = LABELS.get(key) ?? (key.endsWith("指标") ? undefined : LABELS.get(`${key}指标`));
+  if (key === "" || key.length > LONGEST + 4) return null;
+  // A variant spelling of a label is still a label: 社会效益类指标, 质量目标.
+  const label = LABELS.get(key) ?? (key.endsWith("指标") ? undefined : LABELS.get(`${key}指标`)) ?? readLabel(key)?.canonical;
   if (label === undefined) return null;
   // 服务对象满意度 (≥90%) is the standard satisfaction measure itself; only the bare label with 指标 is a category.
   if (SATISFACTION_LABELS.has(label) && !key.endsWith("指标")) return null;
@@ -30,9 +31,13 @@ const rule: ProjectRule = {
   description: "三级指标名称只是一级或二级指标的名称，没有说明考核什么",
   docs: `## 说明
 三级指标要写出具体考核的对象（培训次数、数据审核准确率），而不是重复它所属的类别。
-名称等于一级/二级指标名称或其常见变体（质量指标、社会效益、可持续效益）时报告。
+名称等于一级/二级指标名称或其常见变体（质量指标、社会效益、可持续效益、社会效益类指标、质量目标）时报告。
 “服务对象满意度”“社会公众满意度”本身就是标准的满意度指标，不报；只有“服务对象满意度指标”这样的类别名才报。
 “无”行只报 empty-row。
+
+## 依据
+三级指标是“对二级指标的细化”（财预〔2021〕101号附件：三级指标应具体、可衡量）；类别名称不是考核内容。
+变体写法见 src/domain/taxonomy.ts（readLabel）。
 
 ## 错误示例
 | 二级指标 | 三级指标 | 指标值 |

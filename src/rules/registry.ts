@@ -32,6 +32,13 @@ import directionConflict from "./direction-conflict.js";
 import valueExcelDate from "./value-excel-date.js";
 import costZero from "./cost-zero.js";
 import tocBrokenEntry from "./toc-broken-entry.js";
+import valueVagueGrade from "./value-vague-grade.js";
+import quantityOnlyRates from "./quantity-only-rates.js";
+import valueBoilerplate from "./value-boilerplate.js";
+import deadlineOutsideYear from "./deadline-outside-year.js";
+import costConsistency from "./cost-consistency.js";
+import goalNotMeasured from "./goal-not-measured.js";
+import valueFieldConflict from "./value-field-conflict.js";
 
 export const RULES: Rule[] = [
   valuePlaceholder,
@@ -65,6 +72,13 @@ export const RULES: Rule[] = [
   valueExcelDate,
   costZero,
   tocBrokenEntry,
+  valueVagueGrade,
+  quantityOnlyRates,
+  valueBoilerplate,
+  deadlineOutsideYear,
+  costConsistency,
+  goalNotMeasured,
+  valueFieldConflict,
 ];
 
 /** A rule by id, or undefined. */

@@ -18,6 +18,7 @@ export class Row implements RowContext {
   constructor(
     readonly index: number,
     readonly indicator: Indicator,
+    readonly value: string,
     readonly parsed: ParsedValue,
     readonly level1: string | null,
     readonly level2: string | null,
@@ -41,6 +42,6 @@ export class Row implements RowContext {
   }
 
   get bareValue(): string {
-    return (this._bareValue ??= bare(this.indicator.value));
+    return (this._bareValue ??= bare(this.value));
   }
 }

@@ -1,4 +1,5 @@
 // satisfaction-low: a satisfaction target below the floor (config satisfactionFloor, default 80%).
+import { z } from "zod";
 import { q } from "./value-common.js";
 import { measureDirection, SATISFACTION_RE } from "./vocabulary/measures.js";
 import type { ProjectRule, RuleHit } from "./types.js";
@@ -9,11 +10,15 @@ const rule: ProjectRule = {
   id: "satisfaction-low",
   severity: "info",
   scope: "project",
+  options: z.object({ satisfactionFloor: z.number().min(0).max(100).optional() }).strict(),
   description: "满意度目标低于通常下限（默认80%）",
   docs: `## 说明
 满意度目标通常不低于80%（多为≥85%或≥90%）；低于下限的目标说明设定偏低，评审时易被认为“目标值设置不合理”。
 下限可在配置中调整：\`{"rules": {"satisfaction-low": {"satisfactionFloor": 85}}}\`。
 写“≤”的满意度是方向错误，由 value-direction 报告。
+
+## 依据
+满意度目标一般不低于80%（绩效目标审核评分清单（https://m.qiqiwenku.com/doc/736905.html）；共性指标库中的满意度取值 http://www.clix4bitcoin.com/periodical/8/FLASH/data/63.html）。
 
 ## 错误示例
 | 三级指标 | 指标值 |

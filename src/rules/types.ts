@@ -2,6 +2,7 @@
 import type { Indicator, JixiaoDocument, Project } from "../domain/schema.js";
 import type { Profile } from "../domain/taxonomy.js";
 import type { ParsedValue } from "../domain/value.types.js";
+import type { z } from "zod";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -42,6 +43,12 @@ export interface RuleConfig {
 export interface RowContext {
   index: number;
   indicator: Indicator;
+  /**
+   * The effective value: the 指标值 text completed from the structured fields (`95` with 计量单位 `%` → `95%`;
+   * an empty text with ≥ | 95 | % → `≥95%`). Equal to indicator.value when the fields add nothing.
+   */
+  value: string;
+  /** The parse of `value`, made once per row; every value rule reads this. */
   parsed: ParsedValue;
   /** Canonical labels (alias table applied); null when unknown. */
   level1: string | null;
@@ -64,6 +71,8 @@ export interface ProjectContext {
   profile: Profile;
   rows: RowContext[];
   config: RuleConfig;
+  /** The document's budget year (Document.year), or null when the document does not say. */
+  year?: number | null;
 }
 
 export interface DocumentContext {
@@ -78,8 +87,15 @@ interface RuleBase {
   severity: Severity;
   /** One Chinese line: what the rule checks. */
   description: string;
-  /** Markdown documentation: rationale, a bad and a better example (served as jixiao://rules/{id}). */
+  /** Markdown documentation: rationale, where the judgement comes from (## 依据), a bad and a better example. */
   docs: string;
+  /**
+   * The row field this rule judges exclusively (e.g. "value"): of the exclusive rules, the engine keeps only the
+   * first hit per (row, field) in registry order, so one problem of a value is reported once.
+   */
+  exclusive?: string;
+  /** The rule's options (`.jixiaorc.json` thresholds), checked when the config is loaded; none when absent. */
+  options?: z.ZodObject;
 }
 
 export interface ProjectRule extends RuleBase {

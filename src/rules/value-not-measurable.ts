@@ -27,6 +27,7 @@ const rule: ProjectRule = {
   id: "value-not-measurable",
   severity: "error",
   scope: "project",
+  exclusive: "value",
   description: "指标值不可衡量：没有数值、时限、区间或规定等级",
   docs: `## 说明
 可考核的指标值是：数值（≥4次、≥95%、≤50万元）、时限（2023年12月底前）、区间（90%-95%），
@@ -37,6 +38,9 @@ const rule: ProjectRule = {
 
 优先级（同一问题只报一次）：占位符 → value-placeholder，问句 → value-question，照抄名称 → value-repeats-name，
 成本行 → cost-not-money，时效行的“按时完成”“及时” → timeliness-vague；其余才报本规则。
+
+## 依据
+财预〔2021〕101号（《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》，通知原文 http://lsrwf.cn/news/708af42006d811ec81694b356a0c000d）附件：指标值应清晰、可衡量，定量指标写数值，定性指标分级分档；绩效目标审核评分清单（https://m.qiqiwenku.com/doc/736905.html）把不可衡量的指标值列为扣分项。实例见种子文档（承德高新区2023年部门预算绩效文本，examples/chengde-gxq-2023.txt）（按单位完成）。
 
 ## 错误示例
 | 二级指标 | 三级指标 | 指标值 |

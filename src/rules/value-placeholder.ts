@@ -6,10 +6,14 @@ const rule: ProjectRule = {
   id: "value-placeholder",
   severity: "error",
   scope: "project",
+  exclusive: "value",
   description: "指标值为空或仍是模板占位符（文字描述、%、**、XX、待定）",
   docs: `## 说明
 指标值是考核的标尺。模板里的“文字描述”“%”“**”“XX”“待定”，或只有单位没有数字（“万元”），说明这一格从未填写，
 无法据以评价。占位符只报本规则，不再报“不可衡量”“重复名称”等。
+
+## 依据
+申报表模板的占位内容（文字描述、%、**、XX）未替换即不是指标值（绩效目标审核评分清单（https://m.qiqiwenku.com/doc/736905.html）；种子文档（承德高新区2023年部门预算绩效文本，examples/chengde-gxq-2023.txt）：支付时间 → 文字描述）。
 
 ## 错误示例
 | 三级指标 | 指标值 |

@@ -6,10 +6,14 @@ const rule: ProjectRule = {
   id: "value-question",
   severity: "error",
   scope: "project",
+  exclusive: "value",
   description: "指标值写成了是非问句（是否、能否、有无），不是目标值",
   docs: `## 说明
 “是否……”“能否……”是考核时要问的问题，不是要达到的目标：评价者无法判断“是否按季度更新数据”达到了什么程度。
 问句只报本规则，不再报“不可衡量”。
+
+## 依据
+指标值是目标，不是问题；“是否……”无法考核（种子文档（承德高新区2023年部门预算绩效文本，examples/chengde-gxq-2023.txt）：是否按季度更新数据）。
 
 ## 错误示例
 | 三级指标 | 指标值 |

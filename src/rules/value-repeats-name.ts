@@ -6,6 +6,7 @@ const rule: ProjectRule = {
   id: "value-repeats-name",
   severity: "error",
   scope: "project",
+  exclusive: "value",
   description: "指标值照抄三级指标名称或指标描述，没有数值、时限或等级",
   docs: `## 说明
 指标值应回答“做到多少”，照抄指标名称（或与名称互相包含）等于没有写目标。比较时忽略空格和标点；
@@ -13,6 +14,9 @@ const rule: ProjectRule = {
 不算照抄，而是不可衡量，由 value-not-measurable 报告。
 含有数字、日期或等级的值不算照抄。本规则命中的值不再报“不可衡量”“成本不是金额”“时效表述模糊”（同一问题只报一次）；
 占位符和问句分别由 value-placeholder、value-question 报告。
+
+## 依据
+指标值照抄名称，没有给出目标（绩效目标审核评分清单（https://m.qiqiwenku.com/doc/736905.html）；种子文档（承德高新区2023年部门预算绩效文本，examples/chengde-gxq-2023.txt）：提高数据质量 → 提高数据质量）。
 
 ## 错误示例
 | 三级指标 | 指标值 |

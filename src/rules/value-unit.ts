@@ -25,6 +25,9 @@ function isRatioName(name: string): boolean {
 }
 
 function unitHit(row: RowContext): RuleHit | null {
+  // A filled 计量单位 column gives the unit (the engine composed it into the value); a unit that contradicts
+  // the text is value-field-conflict's.
+  if (row.indicator.unit?.trim()) return null;
   const p = row.parsed;
   if (p.kind !== "quantitative" && p.kind !== "range") return null;
   const name = row.measureName;
@@ -109,6 +112,9 @@ const rule: ProjectRule = {
 - 不适合：名称为“……率”“满意度”的指标使用件、个、次、元等单位。
 - 写法不规范：“100 百分号”→“100%”，“≥90 百分比”→“≥90%”。同一个值若已由 value-direction 或 value-over-100
   给出修正值（修正值已用标准写法），或由 cost-not-money 要求整体改写，本规则不再重复报告。
+
+## 依据
+计量单位按《中华人民共和国法定计量单位》和常用量词（src/domain/units.ts 的单位表及出处）；“百分号”“百分比”应写“%”。实例见种子文档（项目总成本 50 万）和 test/fixtures/corpus/doc08（湖南，“10”“180”无单位）。
 
 ## 错误示例
 | 三级指标 | 指标值 |

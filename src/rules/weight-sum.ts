@@ -1,5 +1,6 @@
 // weight-sum: weights (分值) given but not adding up to 100 (or 90 with 预算执行率 scored apart), or a 一级 split
 // different from the profile's usual one.
+import { z } from "zod";
 import type { ProjectRule, RuleHit } from "./types.js";
 
 const EPSILON = 1e-6;
@@ -14,11 +15,15 @@ const rule: ProjectRule = {
   id: "weight-sum",
   severity: "warning",
   scope: "project",
+  options: z.object({ split: z.record(z.string(), z.number()).optional() }).strict(),
   description: "指标分值（权重）合计不是100（或预算执行率单列时的90），或一级指标分值分配与指标体系不符",
   docs: `## 说明
 预算系统中每个指标带分值，用于年终自评打分。分值合计应为100；预算执行率单列10分时，表中指标合计为90。
 合计为90时，各一级指标的分值应符合指标体系的通常分配（常用体系：产出50、效益30、满意度10；财预〔2021〕101号：成本20、产出30、效益30、满意度10），
 可用配置项 \`split\`（如 {"产出指标": 50}）改写。部分指标有分值、部分没有时也报告。不填分值的表不检查。“无”行不计。
+
+## 依据
+预算管理一体化系统中指标分值合计100分，常见为产出50、效益30、满意度10，另10分给预算执行率（各地绩效目标导入模板；test/fixtures/corpus/doc06 的权重列）。
 
 ## 错误示例
 产出指标 4×10 分，效益指标 4×5 分，满意度指标 10 分——合计 70 分。

@@ -65,6 +65,16 @@ describe("config validation", () => {
     expect(config.rules?.["satisfaction-low"]).toEqual({ severity: "warning", satisfactionFloor: 85 });
   });
 
+  it("accepts each rule's documented options", () => {
+    const rules = {
+      "value-boilerplate": { minRows: 4, minShare: 0.5 },
+      "weight-sum": { split: { 产出指标: 60, 效益指标: 20, 满意度指标: 10 } },
+      "required-level2-missing": { required: ["数量指标"] },
+      "budget-sum": { tolerance: 0.01 },
+    };
+    expect(checkConfig({ rules }, "rc.json").rules).toEqual(rules);
+  });
+
   it.each([
     [{ rules: { "value-units": false } }, "rc.json：配置项 rules.value-units 不是已知的规则编号（是否想写 value-unit？）"],
     [{ profile: "mof2022" }, "rc.json：配置项 profile 应为"],
@@ -73,6 +83,13 @@ describe("config validation", () => {
     [{ rules: { "value-unit": { severity: "high" } } }, "rc.json：配置项 rules.value-unit.severity 应为"],
     [{ rules: { "value-unit": { enabled: "no" } } }, "rc.json：配置项 rules.value-unit.enabled 应为 true 或 false"],
     [{ rules: ["value-unit"] }, "rc.json：配置项 rules 应为对象"],
+    // Each rule's options are checked against its schema: a misspelt threshold key, a wrong type, a bound.
+    [{ rules: { "satisfaction-low": { satisfactionFlor: 85 } } }, "rc.json：配置项 rules.satisfaction-low.satisfactionFlor 不是已知的选项（可用：satisfactionFloor"],
+    [{ rules: { "satisfaction-low": { satisfactionFloor: "85" } } }, "rc.json：配置项 rules.satisfaction-low.satisfactionFloor 应为数字"],
+    [{ rules: { "satisfaction-low": { satisfactionFloor: 180 } } }, "rc.json：配置项 rules.satisfaction-low.satisfactionFloor 应不大于 100"],
+    [{ rules: { "value-boilerplate": { minRows: 5, minshare: 0.5 } } }, "rc.json：配置项 rules.value-boilerplate.minshare 不是已知的选项"],
+    [{ rules: { "value-unit": { threshold: 3 } } }, "rc.json：配置项 rules.value-unit.threshold 不是已知的选项（该规则没有可设置的阈值"],
+    [{ rules: { "weight-sum": { split: { 产出指标: "50" } } } }, "rc.json：配置项 rules.weight-sum.split.产出指标 应为数字"],
     [[], "rc.json：配置文件应为 JSON 对象"],
   ])("rejects %j naming the file and key", (raw, message) => {
     expect(errorOf(() => checkConfig(raw, "rc.json")).message).toContain(message);

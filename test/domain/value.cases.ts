@@ -362,11 +362,33 @@ export const EDGE_CASES: ValueCase[] = [
   ["是否达到90%", text(true, true)],
   ["满意吗", text(true)],
   ["有没有投诉", text(true)],
-  ["百分之九十", text(false, true)],
   ["按季度", text()],
   ["满意", text()],
   ["近三年", text(false, true)],
   ["对接20家企业开展培训活动并形成报告", text(false, true)],
 ];
 
-export const ALL_CASES: ValueCase[] = [...SEED_CASES, ...FORM_CASES, ...EDGE_CASES];
+/** Numbers written in Chinese words: read as the number they say; words that merely contain a numeral stay words. */
+export const CHINESE_NUMERAL_CASES: ValueCase[] = [
+  ["≥四次", q(">=", 4, 4, "次", "count")],
+  ["不低于百分之九十五", q(">=", 95, 95, "%", "percent")],
+  ["百分之九十", q(null, 90, 90, "%", "percent")],
+  ["两万元", q(null, 20000, 20000, "元", "money")],
+  ["九成以上", q(">=", 90, 90, "%", "percent")],
+  ["九成五", q(null, 95, 95, "%", "percent")],
+  ["百分之百", q(null, 100, 100, "%", "percent")],
+  ["不少于五十例", q(">=", 50, 50, "例", "count")],
+  ["三场", q(null, 3, 3, "场", "count")],
+  ["两千五百人次", q(null, 2500, 2500, "人次", "count")],
+  ["一万二千元/人", q(null, 12000, 12000, "元/人", "unitCost", { per: "人" })],
+  ["十二月底前", { kind: "deadline", operator: "<=", month: 12, period: "底" }],
+  ["二〇二三年十二月底前", { kind: "deadline", operator: "<=", year: 2023, month: 12, iso: "2023-12-31" }],
+  ["一般", { kind: "grade", grade: "一般" }],
+  ["零事故", { kind: "grade", grade: "零事故" }],
+  ["十分满意", text()],
+  ["一次性发放", text(false, true)],
+  ["约三次", text(false, true)],
+  ["近三年", text(false, true)],
+];
+
+export const ALL_CASES: ValueCase[] = [...SEED_CASES, ...FORM_CASES, ...EDGE_CASES, ...CHINESE_NUMERAL_CASES];

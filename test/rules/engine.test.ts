@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { InputError } from "../../src/domain/errors.js";
 import { DocumentSchema, ProjectSchema, type JixiaoDocument } from "../../src/domain/schema.js";
 import { parseValue } from "../../src/domain/value.js";
@@ -155,8 +156,16 @@ describe("config", () => {
 
   it("passes the remaining keys of an object as the rule's thresholds", () => {
     const seen: ProjectContext[] = [];
-    validateWith([everyRow("alpha", seen)], sample, { config: { rules: { alpha: { severity: "info", floor: 80, words: ["x"] } } } });
+    const alpha = { ...everyRow("alpha", seen), options: z.object({ floor: z.number(), words: z.array(z.string()) }).strict() };
+    validateWith([alpha], sample, { config: { rules: { alpha: { severity: "info", floor: 80, words: ["x"] } } } });
     expect(seen[0].config).toEqual({ floor: 80, words: ["x"] });
+  });
+
+  it("checks thresholds against the rule's options schema: a misspelt key or a wrong type names the key", () => {
+    const alpha = { ...everyRow("alpha"), options: z.object({ floor: z.number().optional() }).strict() };
+    expect(() => validateWith([alpha], sample, { config: { rules: { alpha: { flor: 80 } } } })).toThrow(/规则“alpha”的选项 flor 不是已知的选项（可用：floor/);
+    expect(() => validateWith([alpha], sample, { config: { rules: { alpha: { floor: "80" } } } })).toThrow(/选项 floor 应为数字/);
+    expect(() => validateWith([everyRow("beta")], sample, { config: { rules: { beta: { floor: 80 } } } })).toThrow(/没有可设置的阈值/);
   });
 
   it("rejects a misspelt rule id or a bad severity with a Chinese input error", () => {
@@ -218,19 +227,22 @@ describe("validateProject", () => {
 });
 
 describe("registry", () => {
-  it("lists all 31 catalog rules once, in DESIGN §2 order, each documented in Chinese", () => {
+  it("lists all 38 catalog rules once, in catalog order, each documented in Chinese with its source", () => {
     const catalog = [
       "value-placeholder", "value-repeats-name", "value-question", "value-not-measurable", "value-direction",
       "value-over-100", "value-unit", "cost-not-money", "cost-over-budget", "indicator-duplicated", "name-is-category",
       "empty-row", "category-mismatch", "level-invalid", "required-level2-missing", "satisfaction-low",
       "timeliness-vague", "basis-not-source", "goal-placeholder", "goal-copied", "declared-count-mismatch",
       "budget-sum", "plan-not-cumulative", "plan-incomplete", "code-format", "code-duplicate", "weight-sum",
-      "direction-conflict", "value-excel-date", "cost-zero", "toc-broken-entry",
+      "direction-conflict", "value-excel-date", "cost-zero", "toc-broken-entry", "value-vague-grade",
+      "quantity-only-rates", "value-boilerplate", "deadline-outside-year", "cost-consistency", "goal-not-measured",
+      "value-field-conflict",
     ];
     expect(RULES.map((r) => r.id)).toEqual(catalog);
     for (const r of RULES) {
       expect(r.description, r.id).toMatch(/[\u4e00-\u9fff]/);
       expect(r.docs, r.id).toMatch(/错误示例[\s\S]*正确示例/);
+      expect(r.docs, `${r.id}: docs say where the judgement comes from`).toMatch(/## 依据\n\S/);
       expect(["error", "warning", "info"], r.id).toContain(r.severity);
     }
     const documentScoped = RULES.filter((r) => r.scope === "document").map((r) => r.id).sort();
@@ -293,5 +305,35 @@ describe("the seed, judged by the structure and document rules", () => {
     expect(report.findings.filter((f) => f.rule === "declared-count-mismatch").map((f) => f.message)).toContain(
       "说明写“共设置3项”，但其中“产出指标4项”、“效益指标1项”合计5项",
     );
+  });
+});
+
+describe("rule precedence", () => {
+  const exclusive = (id: string, field = "value"): ProjectRule => ({ ...everyRow(id), exclusive: field });
+
+  it("keeps only the first exclusive hit per (row, field), in registry order", () => {
+    const report = validateWith([exclusive("first"), exclusive("second"), everyRow("free")], sample);
+    const onRow0 = report.findings.filter((f) => f.project === "13081123P00003910002P" && f.indicator === 0).map((f) => f.rule);
+    // The 无 row (1) counts for nothing; rows 0 and 2 are judged once by "first", and "free" is not exclusive.
+    expect(onRow0).toEqual(["first", "free"]);
+    expect(report.findings.some((f) => f.rule === "second" && f.indicator !== null)).toBe(false);
+    // Project-level hits are not claimed.
+    expect(report.findings.filter((f) => f.rule === "second" && f.indicator === null)).toHaveLength(2);
+  });
+
+  it("claims only the rule's own field: a rule exclusive on name still speaks on value", () => {
+    const report = validateWith([exclusive("on-value"), exclusive("on-name", "name")], sample);
+    expect(report.findings.filter((f) => f.indicator === 0 && f.project === "13081123P00003910002P").map((f) => f.rule)).toEqual(["on-value", "on-name"]);
+  });
+});
+
+describe("effective value", () => {
+  it("completes the text from the structured columns and parses that", () => {
+    const seen: ProjectContext[] = [];
+    const d = doc([{ seq: 1, indicators: [{ ...row("产出指标", "质量指标", "合格率", "95"), operator: "≥", unit: "%" }] }]);
+    validateWith([everyRow("probe", seen)], d);
+    expect(seen[0].rows[0].value).toBe("≥95%");
+    expect(seen[0].rows[0].parsed).toMatchObject({ kind: "quantitative", operator: ">=", unitKind: "percent" });
+    expect(seen[0].rows[0].indicator.value).toBe("95");
   });
 });

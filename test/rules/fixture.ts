@@ -18,7 +18,8 @@
 //   |---|---|---|---|---|---|
 //   | 产出指标 | 数量指标 | 培训次数 | ≥4次 | 培训计划 | |
 //   |  | 质量指标 | … | … | … | value-direction |    ← empty 一级/二级 carried down (merged cells)
-// Optional columns: 绩效指标描述 (defaults to the 三级 name), 指标方向, 分值. A cell `\|` escapes a pipe.
+// Optional columns: 绩效指标描述 (defaults to the 三级 name), 指标方向, 分值, and the structured columns of a
+// budget-system export: 计量单位, 指标性质, 运算符, 目标值. A cell `\|` escapes a pipe.
 import { readFileSync } from "node:fs";
 import { DocumentSchema, IndicatorSchema, ProjectSchema, type JixiaoDocument, type Project } from "../../src/domain/schema.js";
 
@@ -130,6 +131,11 @@ export function parseRuleFixture(file: string): RuleFixture {
       };
       if (get("指标方向")) indicator.direction = get("指标方向");
       if (get("分值")) indicator.weight = Number(get("分值"));
+      // The structured columns of a budget-system export.
+      if (get("计量单位")) indicator.unit = get("计量单位");
+      if (get("指标性质")) indicator.nature = get("指标性质");
+      if (get("运算符")) indicator.operator = get("运算符");
+      if (get("目标值")) indicator.target = Number(get("目标值"));
       const index = current.indicators.length;
       current.indicators.push(IndicatorSchema.parse(indicator));
       rowCount++;

@@ -1,0 +1,77 @@
+// value-boilerplate: the same value on most rows of a project (≥95% on five of eight): a value copied down the
+// table instead of set per indicator.
+import { z } from "zod";
+import { normalizeValueText } from "../domain/value.js";
+import { q } from "./value-common.js";
+import type { ProjectRule, RuleHit } from "./types.js";
+
+const OPTIONS = z
+  .object({
+    /** At least this many rows carry the value. */
+    minRows: z.number().int().min(2).optional(),
+    /** …and they are at least this share of the project's rows (0–1). */
+    minShare: z.number().gt(0).max(1).optional(),
+  })
+  .strict();
+
+const DEFAULT_MIN_ROWS = 5;
+const DEFAULT_MIN_SHARE = 0.6;
+
+const rule: ProjectRule = {
+  id: "value-boilerplate",
+  severity: "warning",
+  scope: "project",
+  options: OPTIONS,
+  description: "同一项目的大多数指标使用同一个指标值（如八项中五项都是“≥95%”），指标值像是照抄的",
+  docs: `## 说明
+指标值应按每个指标的实际情况设定。同一个值（“≥95%”）出现在一个项目的大多数行上——数量、质量、效益、满意度都写“≥95%”——
+说明目标值是照抄的模板，而不是测算出来的。默认：至少5行且占项目指标（“无”行除外）的60%以上时报告一次。“100%”“=100%”是许多比率（合格率、到位率）的自然目标，不计。
+可在配置中调整：\`{"rules": {"value-boilerplate": {"minRows": 4, "minShare": 0.5}}}\`。
+
+## 依据
+财预〔2021〕101号附件要求指标值依据历史数据、计划标准或行业标准测算并写明确定依据；实际表格：
+test/fixtures/corpus/doc06（四川 井研县，多数行为“≥ 95 %”）。
+
+## 错误示例
+| 三级指标 | 指标值 |
+|---|---|
+| 促进村集体经济发展 | ≥95% |
+| 保护生态环境卫生 | ≥95% |
+| 项目维持时效 | ≥95% |
+| 人民群众满意度 | ≥95% |
+| 保障村社区正常运转 | ≥95% |
+
+## 正确示例
+| 三级指标 | 指标值 |
+|---|---|
+| 村级组织正常运转率 | =100% |
+| 村集体经济收入增长率 | ≥5% |
+| 人民群众满意度 | ≥90% |`,
+  check(ctx) {
+    const minRows = (ctx.config.minRows as number | undefined) ?? DEFAULT_MIN_ROWS;
+    const minShare = (ctx.config.minShare as number | undefined) ?? DEFAULT_MIN_SHARE;
+    const rows = ctx.rows.filter((r) => !r.empty && r.parsed.kind !== "empty" && r.parsed.kind !== "placeholder");
+    const counts = new Map<string, number[]>();
+    for (const row of rows) {
+      const key = normalizeValueText(row.value).replace(/＞|>=|≧/g, (m) => (m === "＞" ? ">" : "≥"));
+      const list = counts.get(key) ?? [];
+      list.push(row.index);
+      counts.set(key, list);
+    }
+    const hits: RuleHit[] = [];
+    for (const [value, indexes] of counts) {
+      // 100% is the natural target of many rates (合格率, 到位率, 发放准确率): repeated, it is no copied template.
+      if (/^=?100%$/.test(value)) continue;
+      if (indexes.length < minRows || indexes.length < rows.length * minShare) continue;
+      hits.push({
+        indicator: null,
+        field: "value",
+        message: `${rows.length}项指标中有${indexes.length}项的指标值都是“${q(value)}”（第${indexes.map((i) => i + 1).join("、")}行）`,
+        hint: "按每个指标的历史数据、计划或标准分别测算目标值，并写明确定依据",
+      });
+    }
+    return hits;
+  },
+};
+
+export default rule;
