@@ -2,10 +2,11 @@
 // CLI commands stay thin). Every mutation runs in one store transaction, bumps the project's revision, keeps a
 // snapshot of the previous state for undo, and returns {project, revision, findings}.
 import { randomBytes } from "node:crypto";
-import { realpathSync, statSync } from "node:fs";
+import { resolveAllowedPath } from "./allowed-roots.js";
 import { mkdir, writeFile } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { InputError } from "./domain/errors.js";
+import { MAX_IMPORT_TEXT_CHARS } from "./domain/limits.js";
 import {
   ProjectSchema,
   projectRef,
@@ -184,8 +185,6 @@ const PATCHABLE_PROJECT_FIELDS = new Set([
   "name", "code", "summary", "purpose", "funding", "evaluationBasis", "goals", "budget", "spendingPlan", "profile",
 ]);
 
-/** Largest text import_document accepts inline (the seed is ~60 KB). */
-const MAX_IMPORT_TEXT = 5_000_000;
 
 export class Workspace {
   readonly roots: string[];
@@ -451,7 +450,11 @@ export class Workspace {
       document = await importFile(file);
       source = file;
     } else {
-      if (input.text!.length > MAX_IMPORT_TEXT) throw new InputError(`text 过长（${input.text!.length} 字符），上限 ${MAX_IMPORT_TEXT}；请改用文件导入`);
+      if (input.text!.length > MAX_IMPORT_TEXT_CHARS) {
+        throw new InputError(
+          `text 过长（${input.text!.length.toLocaleString("en-US")} 字符），上限 ${MAX_IMPORT_TEXT_CHARS.toLocaleString("en-US")} 字符；请把文本存为文件放到允许的目录内，改用 path 导入`,
+        );
+      }
       const { importText } = await import("./import/text.js");
       document = importText(input.text!, { file: "粘贴的文本" });
       source = "粘贴的文本";
@@ -567,32 +570,9 @@ export class Workspace {
 
   // ---- internals ------------------------------------------------------------------------------------------
 
-  /** Resolve a path against the allowed roots; symlinks and `..` are resolved before the check. */
+  /** Resolve a path against the allowed roots (see allowed-roots.ts): inside them, a regular file, not too large. */
   resolveAllowedPath(path: string): string {
-    const candidate = isAbsolute(path) ? path : resolve(this.roots[0], path);
-    let real: string;
-    try {
-      real = realpathSync(candidate);
-    } catch {
-      throw new InputError(`文件不存在或无法访问：${path}`);
-    }
-    const inside = this.roots.some((root) => {
-      let realRoot: string;
-      try {
-        realRoot = realpathSync(root);
-      } catch {
-        return false;
-      }
-      const rel = relative(realRoot, real);
-      return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-    });
-    if (!inside) {
-      throw new InputError(
-        `路径“${path}”不在允许的目录内（允许：${this.roots.join("、")}）。请把文件放到这些目录下，或启动服务器时用 --root 添加目录`,
-      );
-    }
-    if (statSync(real).isDirectory()) throw new InputError(`${path}：是文件夹，不是文件`);
-    return real;
+    return resolveAllowedPath(this.roots, path);
   }
 
   private mutate(
