@@ -51,6 +51,7 @@ export async function runRender(file: string, opts: RenderCliOptions): Promise<v
     profile: opts.profile,
     regenerateExplanation: opts.regenerateExplanation,
     department: doc.department,
+    onWarning: (message) => process.stderr.write(`jixiao: ${message}\n`),
   };
   if (opts.withFindings) renderOpts.findings = validate(doc, { profile: opts.profile }).findings;
   const single = Boolean(opts.project);
