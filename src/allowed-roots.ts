@@ -52,7 +52,7 @@ export function resolveAllowedPath(roots: readonly string[], path: string): stri
   if (info.isDirectory()) throw new InputError(`${path}：是文件夹，不是文件`);
   if (!info.isFile()) throw new InputError(`${path}：不是普通文件（设备、管道或套接字），不读取`);
   if (info.size > MAX_INPUT_FILE_BYTES) {
-    throw new InputError(`${path}：文件过大（${formatBytes(info.size)}），上限 ${formatBytes(MAX_INPUT_FILE_BYTES)}`);
+    throw new InputError(`${path}：文件过大，有 ${formatBytes(info.size)}，上限 ${formatBytes(MAX_INPUT_FILE_BYTES)}`);
   }
   return found.real;
 }

@@ -19,10 +19,10 @@ export const MAX_INPUT_FILE_BYTES = 20 * 1024 * 1024;
 /** Excel's limit on the characters of one cell (Excel specifications and limits). */
 export const MAX_XLSX_CELL_CHARS = 32_767;
 
-/** A byte count for a message: “10 MiB（10,485,760 字节）”. */
+/** A byte count for a message: “10,485,760 字节（10 MiB）”. */
 export function formatBytes(bytes: number): string {
   const exact = `${bytes.toLocaleString("en-US")} 字节`;
   if (bytes < 1024 * 1024) return exact;
   const mib = bytes / (1024 * 1024);
-  return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB（${exact}）`;
+  return `${exact}（${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB）`;
 }
