@@ -43,12 +43,13 @@ export function xlsxSafe(
   removals: Removal[];
 } {
   const removals: Removal[] = [];
-  const safeDepartment = cleanDeep(department, "department", removals);
   const { projects, ...meta } = doc;
   const clean: JixiaoDocument = {
     ...cleanDeep(meta, "", removals),
     projects: projects.map((p) => cleanDeep(p, `项目“${p.name.replace(XML_INVALID, "")}”`, removals)),
   };
+  // The department line given apart is usually the document's own: counted once.
+  const safeDepartment = department === doc.department ? clean.department : cleanDeep(department, "department", removals);
   clean.projects.forEach(refuseOverlongCells);
   // Findings quote the cells they are about; their texts are ours, so they are cut, not refused.
   const cut = (text: string) => (text.length > MAX_XLSX_CELL_CHARS ? `${text.slice(0, MAX_XLSX_CELL_CHARS - 1)}…` : text);

@@ -8,12 +8,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runExport } from "../../src/commands/export.js";
 import { runRender } from "../../src/commands/render.js";
 import { renderDocumentXlsx } from "../../src/render/index.js";
-import type { JixiaoDocument } from "../../src/domain/schema.js";
-import { documentJson, RawStdioServer, runCli, serverPlace, snapshotTree, tempDir, writeDocument } from "./support.js";
+import { parsedDocument, RawStdioServer, runCli, serverPlace, snapshotTree, tempDir, writeDocument } from "./support.js";
 
 let workbook: Buffer;
 beforeAll(async () => {
-  workbook = await renderDocumentXlsx(documentJson() as unknown as JixiaoDocument);
+  workbook = await renderDocumentXlsx(parsedDocument());
 });
 
 /** A folder holding a person's workbook `mine.xlsx`. */

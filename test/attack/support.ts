@@ -8,6 +8,8 @@ import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, rea
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { JixiaoDocument } from "../../src/domain/schema.js";
+import { parseDocumentJson } from "../../src/import/json.js";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const DIST_CLI = join(REPO, "dist", "cli.js");
@@ -61,10 +63,10 @@ export function runCli(
     let stdout = "";
     let stderr = "";
     child.stdout?.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(opts.stdin ?? "");
+    child.stdin!.end(opts.stdin ?? "");
   });
 }
 
@@ -147,6 +149,11 @@ export interface AttackDocument {
   }[];
 }
 
+/** A generated document as the importer reads it (defaults filled), for in-process render and check. */
+export function parsedDocument(doc: AttackDocument = documentJson()): JixiaoDocument {
+  return parseDocumentJson(JSON.stringify(doc), "generated.json");
+}
+
 /** Write a Document JSON into `dir` and return its path. */
 export function writeDocument(dir: string, name: string, doc: AttackDocument = documentJson()): string {
   const path = join(dir, name);
@@ -205,12 +212,12 @@ export class RawStdioServer {
     await write(`${tail}\n`);
   }
 
-  /** The reply with this id (or, with null, the first reply without an id). */
+  /** The next reply with this id (with null: the next reply without an id), taken off the list. */
   async reply(id: number | string | null, timeoutMs = 10_000): Promise<Record<string, any>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const hit = this.replies.find((r) => (r.id ?? null) === id);
-      if (hit) return hit;
+      const at = this.replies.findIndex((r) => (r.id ?? null) === id);
+      if (at !== -1) return this.replies.splice(at, 1)[0]; // taken, so a later null id waits for its own
       if (this.child.exitCode !== null || Date.now() > deadline) {
         throw new Error(`no reply ${String(id)} (exit ${String(this.child.exitCode)}); stderr: ${this.stderr}`);
       }
