@@ -43,8 +43,10 @@ export function resolveAllowedPath(roots: readonly string[], path: string): stri
   const found = realLocation(candidate);
   const inside = found !== null && roots.some((root) => isInside(found.real, root));
   if (!inside) {
+    const missing = roots.filter((root) => !existsAsLink(root));
+    const create = missing.length > 0 ? `；其中 ${missing.join("、")} 还不存在，请先建立` : "";
     throw new InputError(
-      `路径“${path}”不在允许的目录内（允许：${roots.join("、")}）。请把文件放到这些目录下，或启动服务器时用 --root 添加目录`,
+      `路径“${path}”不在允许的目录内（允许：${roots.join("、")}${create}）。请把文件放到这些目录下，或启动服务器时用 --root 添加目录`,
     );
   }
   if (!found.exists) throw new InputError(`文件不存在或无法访问：${path}`);

@@ -2,7 +2,7 @@
 // CLI commands stay thin). Every mutation runs in one store transaction, bumps the project's revision, keeps a
 // snapshot of the previous state for undo, and returns {project, revision, findings}.
 import { randomBytes } from "node:crypto";
-import { resolveAllowedPath } from "./allowed-roots.js";
+import { defaultRoot, resolveAllowedPath } from "./allowed-roots.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { InputError } from "./domain/errors.js";
@@ -169,7 +169,7 @@ export interface UndoResult extends MutationResult {
 }
 
 export interface WorkspaceOptions {
-  /** Folders import_document may read from (real paths are compared). Default: the current directory. */
+  /** Folders import_document may read from (real paths are compared). Default: ~/Documents/jixiao. */
   roots?: string[];
   /** Where render_project writes html/xlsx files. */
   exportsDir?: string;
@@ -194,7 +194,7 @@ export class Workspace {
     readonly store: Store,
     opts: WorkspaceOptions = {},
   ) {
-    this.roots = (opts.roots && opts.roots.length > 0 ? opts.roots : [process.cwd()]).map((r) => resolve(r));
+    this.roots = (opts.roots && opts.roots.length > 0 ? opts.roots : [defaultRoot()]).map((r) => resolve(r));
     this.exportsDir = opts.exportsDir ?? join(process.cwd(), "exports");
   }
 

@@ -56,6 +56,10 @@ describe("attack: allowed roots (in-process)", () => {
     expect(resolveAllowedPath([root], "..dots.txt")).toBe(join(root, "..dots.txt"));
   });
 
+  it("says when an allowed folder itself does not exist yet", () => {
+    expect(refusal(() => resolveAllowedPath([join(base, "not-made")], "doc.json"))).toContain(`${join(base, "not-made")} 还不存在，请先建立`);
+  });
+
   it("says a missing file inside the root does not exist", () => {
     expect(refusal(() => resolveAllowedPath([root], "missing.txt"))).toContain("不存在");
   });
