@@ -2,7 +2,8 @@
 // clears its buffer, reports an error and closes on a line over 10 MiB, so the server exits 0 without a
 // reply; and a line that is not JSON-RPC gets no reply at all. Here an over-limit line is skipped up to
 // its newline and answered with a JSON-RPC error naming the limit and the size, a malformed line with a
-// parse error, and the server keeps serving.
+// parse error, a reply over the limit (which would end the client's connection the same way) with an
+// error, and the server keeps serving.
 import { deserializeMessage, serializeMessage } from "@modelcontextprotocol/sdk/shared/stdio.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
@@ -14,6 +15,7 @@ const EDGE_BYTES = 256;
 /** JSON-RPC 2.0 error codes. */
 const PARSE_ERROR = -32700;
 const INVALID_REQUEST = -32600;
+const INTERNAL_ERROR = -32603;
 
 type RequestId = string | number | null;
 
@@ -54,8 +56,22 @@ export class LimitedStdioServerTransport implements Transport {
   }
 
   send(message: JSONRPCMessage): Promise<void> {
+    let line = serializeMessage(message);
+    const size = Buffer.byteLength(line);
+    // The client's transport has the same limit: a larger reply would end its connection, so it gets an error.
+    if (size > this.maxMessageBytes && "id" in message && "result" in message) {
+      line = serializeMessage({
+        jsonrpc: "2.0",
+        id: message.id,
+        error: {
+          code: INTERNAL_ERROR,
+          message: `回复过大：${formatBytes(size)}，上限 ${formatBytes(this.maxMessageBytes)}，未发送。请缩小请求的范围（如用 render_project 生成 html 或 xlsx 文件）`,
+          data: { limitBytes: this.maxMessageBytes, sizeBytes: size },
+        },
+      } as unknown as JSONRPCMessage);
+    }
     return new Promise((resolve) => {
-      if (this.stdout.write(serializeMessage(message))) resolve();
+      if (this.stdout.write(line)) resolve();
       else this.stdout.once("drain", resolve);
     });
   }

@@ -2,6 +2,9 @@
 // stdio a line over 10 MiB used to end the server silently (exit 0, no reply); over HTTP a body over the limit
 // got a TCP reset. The documented inline-text limit of import_document fits inside one message.
 import { request } from "node:http";
+import { PassThrough } from "node:stream";
+import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { LimitedStdioServerTransport } from "../../src/mcp/stdio-transport.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_IMPORT_TEXT_CHARS, MAX_MESSAGE_BYTES } from "../../src/domain/limits.js";
 import { RawStdioServer, resultText, serverPlace, startHttp } from "./support.js";
@@ -64,6 +67,44 @@ describe("attack: message size and malformed messages over stdio", () => {
 
   it("keeps the inline-text limit inside one message, even at 3 bytes per character plus escapes", () => {
     expect(MAX_IMPORT_TEXT_CHARS * 3 + 64 * 1024).toBeLessThan(MAX_MESSAGE_BYTES);
+  });
+});
+
+describe("attack: the stdio transport at a small limit (in-process)", () => {
+  function transport(limit: number) {
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const t = new LimitedStdioServerTransport(stdin, stdout, limit);
+    const received: JSONRPCMessage[] = [];
+    t.onmessage = (m) => received.push(m);
+    t.onerror = () => undefined;
+    let out = "";
+    stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+    return { t, stdin, received, replies: () => out.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>) };
+  }
+
+  it("reads messages split across chunks and several in one chunk, CRLF included, and skips only the long one", async () => {
+    const { t, stdin, received, replies } = transport(100);
+    await t.start();
+    const ping = (id: number) => JSON.stringify({ jsonrpc: "2.0", id, method: "ping" });
+    const all = `${ping(1)}\r\n${ping(2)}\n{"jsonrpc":"2.0","id":3,"method":"ping","params":{"x":"${"y".repeat(200)}"}}\n${ping(4)}\n`;
+    for (let i = 0; i < all.length; i += 7) stdin.write(Buffer.from(all.slice(i, i + 7)));
+    await new Promise((r) => setImmediate(r));
+    expect(received.map((m) => (m as { id: number }).id)).toEqual([1, 2, 4]);
+    expect(replies()).toEqual([
+      { jsonrpc: "2.0", id: 3, error: expect.objectContaining({ code: -32600, data: { limitBytes: 100, sizeBytes: expect.any(Number) } }) },
+    ]);
+  });
+
+  it("turns a reply over the limit into an error for the same id", async () => {
+    const { t, replies } = transport(1000);
+    await t.send({ jsonrpc: "2.0", id: 5, result: { content: [{ type: "text", text: "表".repeat(1000) }] } } as JSONRPCMessage);
+    await t.send({ jsonrpc: "2.0", id: 6, result: {} } as JSONRPCMessage);
+    await new Promise((r) => setImmediate(r));
+    const [big, small] = replies();
+    expect(big.id).toBe(5);
+    expect(big.error.message).toMatch(/^回复过大：3,\d{3} 字节，上限 1,000 字节，未发送/);
+    expect(small).toEqual({ jsonrpc: "2.0", id: 6, result: {} });
   });
 });
 
