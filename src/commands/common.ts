@@ -2,7 +2,7 @@
 // still reported in one line (stack only with JIXIAO_DEBUG=1).
 import { realpathSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, parse } from "node:path";
 import { CommanderError, type Command } from "commander";
 import { InputError, isInputError } from "../domain/errors.js";
 
@@ -58,8 +58,7 @@ export async function writeOutFile(path: string, content: string | Uint8Array, i
 
 /** The name of an output beside its input: `目录/名称-绩效目标表.xlsx` never equals `目录/名称.xlsx`. */
 export function besideInput(input: string, ext: string): string {
-  const name = basename(input).replace(/\.[^.]*$/, "") || "绩效目标表";
-  return join(dirname(input), `${name}-绩效目标表${ext}`);
+  return join(dirname(input), `${parse(input).name}-绩效目标表${ext}`);
 }
 
 /** Whether two paths name one file: real paths compared (symlinks, `..`), and device + inode (hard links). */
