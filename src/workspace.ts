@@ -2,10 +2,11 @@
 // CLI commands stay thin). Every mutation runs in one store transaction, bumps the project's revision, keeps a
 // snapshot of the previous state for undo, and returns {project, revision, findings}.
 import { randomBytes } from "node:crypto";
-import { realpathSync, statSync } from "node:fs";
+import { defaultRoot, resolveAllowedPath } from "./allowed-roots.js";
 import { mkdir, writeFile } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { InputError } from "./domain/errors.js";
+import { MAX_IMPORT_TEXT_CHARS } from "./domain/limits.js";
 import {
   ProjectSchema,
   projectRef,
@@ -168,7 +169,7 @@ export interface UndoResult extends MutationResult {
 }
 
 export interface WorkspaceOptions {
-  /** Folders import_document may read from (real paths are compared). Default: the current directory. */
+  /** Folders import_document may read from (real paths are compared). Default: ~/Documents/jixiao. */
   roots?: string[];
   /** Where render_project writes html/xlsx files. */
   exportsDir?: string;
@@ -184,8 +185,6 @@ const PATCHABLE_PROJECT_FIELDS = new Set([
   "name", "code", "summary", "purpose", "funding", "evaluationBasis", "goals", "budget", "spendingPlan", "profile",
 ]);
 
-/** Largest text import_document accepts inline (the seed is ~60 KB). */
-const MAX_IMPORT_TEXT = 5_000_000;
 
 export class Workspace {
   readonly roots: string[];
@@ -195,7 +194,7 @@ export class Workspace {
     readonly store: Store,
     opts: WorkspaceOptions = {},
   ) {
-    this.roots = (opts.roots && opts.roots.length > 0 ? opts.roots : [process.cwd()]).map((r) => resolve(r));
+    this.roots = (opts.roots && opts.roots.length > 0 ? opts.roots : [defaultRoot()]).map((r) => resolve(r));
     this.exportsDir = opts.exportsDir ?? join(process.cwd(), "exports");
   }
 
@@ -451,7 +450,11 @@ export class Workspace {
       document = await importFile(file);
       source = file;
     } else {
-      if (input.text!.length > MAX_IMPORT_TEXT) throw new InputError(`text 过长（${input.text!.length} 字符），上限 ${MAX_IMPORT_TEXT}；请改用文件导入`);
+      if (input.text!.length > MAX_IMPORT_TEXT_CHARS) {
+        throw new InputError(
+          `text 过长（${input.text!.length.toLocaleString("en-US")} 字符），上限 ${MAX_IMPORT_TEXT_CHARS.toLocaleString("en-US")} 字符；请把文本存为文件放到允许的目录内，改用 path 导入`,
+        );
+      }
       const { importText } = await import("./import/text.js");
       document = importText(input.text!, { file: "粘贴的文本" });
       source = "粘贴的文本";
@@ -567,32 +570,9 @@ export class Workspace {
 
   // ---- internals ------------------------------------------------------------------------------------------
 
-  /** Resolve a path against the allowed roots; symlinks and `..` are resolved before the check. */
+  /** Resolve a path against the allowed roots (see allowed-roots.ts): inside them, a regular file, not too large. */
   resolveAllowedPath(path: string): string {
-    const candidate = isAbsolute(path) ? path : resolve(this.roots[0], path);
-    let real: string;
-    try {
-      real = realpathSync(candidate);
-    } catch {
-      throw new InputError(`文件不存在或无法访问：${path}`);
-    }
-    const inside = this.roots.some((root) => {
-      let realRoot: string;
-      try {
-        realRoot = realpathSync(root);
-      } catch {
-        return false;
-      }
-      const rel = relative(realRoot, real);
-      return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-    });
-    if (!inside) {
-      throw new InputError(
-        `路径“${path}”不在允许的目录内（允许：${this.roots.join("、")}）。请把文件放到这些目录下，或启动服务器时用 --root 添加目录`,
-      );
-    }
-    if (statSync(real).isDirectory()) throw new InputError(`${path}：是文件夹，不是文件`);
-    return real;
+    return resolveAllowedPath(this.roots, path);
   }
 
   private mutate(

@@ -1,6 +1,8 @@
 // Shared CLI plumbing: InputError → one Chinese line on stderr and exit 2; anything else is a bug,
 // still reported in one line (stack only with JIXIAO_DEBUG=1).
+import { realpathSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import { basename, dirname, join, parse } from "node:path";
 import { CommanderError, type Command } from "commander";
 import { InputError, isInputError } from "../domain/errors.js";
 
@@ -13,11 +15,20 @@ export function fail(message: string): never {
   process.exit(EXIT_INPUT);
 }
 
+const STDOUT_ERRORS: Record<string, string> = {
+  ENOSPC: "磁盘空间已满",
+  EDQUOT: "超出磁盘配额",
+  EIO: "输入输出错误",
+  EBADF: "标准输出已关闭",
+  EFBIG: "文件超过系统允许的大小",
+};
+
 export function runMain(main: () => Promise<unknown>): void {
   // `jixiao import x | head` closes the pipe early: that is the reader's choice, not an error.
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
+    // Any other write error (a full disk) means the output is incomplete: exit 2, never 1 (“errors found”).
+    fail(`无法写入标准输出：${STDOUT_ERRORS[e.code ?? ""] ?? e.message}（${e.code ?? "未知错误"}），输出不完整`);
   });
   main().catch((e: unknown) => {
     // --help and --version end with exit code 0; a usage error was already printed by usageErrors().
@@ -28,14 +39,50 @@ export function runMain(main: () => Promise<unknown>): void {
   });
 }
 
-/** Write an `-o OUT` file; a missing folder or no permission is unwritable output (exit 2, one line). */
-export async function writeOutFile(path: string, content: string | Uint8Array): Promise<void> {
+/**
+ * Write an `-o OUT` file; a missing folder or no permission is unwritable output (exit 2, one line). An
+ * output is never written over one of the command's inputs (the file read, the database): refused.
+ */
+export async function writeOutFile(path: string, content: string | Uint8Array, inputs: string[] = []): Promise<void> {
+  const overwritten = inputs.find((input) => sameFile(path, input));
+  if (overwritten !== undefined) {
+    throw new InputError(`拒绝写入 ${path}：它就是输入文件 ${overwritten}，写入会覆盖原文件；请用 -o 另选一个输出文件名`);
+  }
   try {
     await writeFile(path, content);
   } catch (e) {
     throw new InputError(`无法写入 ${path}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   process.stderr.write(`已写入 ${path}\n`);
+}
+
+/** The name of an output beside its input: `目录/名称-绩效目标表.xlsx` never equals `目录/名称.xlsx`. */
+export function besideInput(input: string, ext: string): string {
+  return join(dirname(input), `${parse(input).name}-绩效目标表${ext}`);
+}
+
+/** Whether two paths name one file: real paths compared (symlinks, `..`), and device + inode (hard links). */
+function sameFile(a: string, b: string): boolean {
+  if (b === "-" || b === ":memory:") return false;
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      // Not there yet: its folder's real path and its name.
+      try {
+        return join(realpathSync(dirname(p)), basename(p));
+      } catch {
+        return p;
+      }
+    }
+  };
+  if (real(a) === real(b)) return true;
+  try {
+    const [sa, sb] = [statSync(a), statSync(b)];
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
 }
 
 /** Write to stdout and wait for it to drain, so piping large output never truncates before exit. */

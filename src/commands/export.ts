@@ -26,7 +26,8 @@ export async function runExport(projectId: string, opts: ExportOptions): Promise
       await writeOut(r.content);
       return;
     }
-    await writeOutFile(out, r.content);
+    // The database is this command's input: never written over, nor its WAL companions.
+    await writeOutFile(out, r.content, [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]);
   } finally {
     workspace.close();
   }

@@ -1,5 +1,5 @@
 // `jixiao render FILE --to md|html|xlsx [-o OUT] [--with-findings] [--project CODE]`
-import { basename, extname } from "node:path";
+import { basename } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
 import { projectRef, type JixiaoDocument } from "../domain/schema.js";
@@ -13,7 +13,7 @@ import {
   type RenderOptions,
 } from "../render/index.js";
 import { validate } from "../rules/engine.js";
-import { writeOut, writeOutFile } from "./common.js";
+import { besideInput, writeOut, writeOutFile } from "./common.js";
 
 const FORMATS = ["md", "html", "xlsx"] as const;
 type Format = (typeof FORMATS)[number];
@@ -51,13 +51,14 @@ export async function runRender(file: string, opts: RenderCliOptions): Promise<v
     profile: opts.profile,
     regenerateExplanation: opts.regenerateExplanation,
     department: doc.department,
+    onWarning: (message) => process.stderr.write(`jixiao: ${message}\n`),
   };
   if (opts.withFindings) renderOpts.findings = validate(doc, { profile: opts.profile }).findings;
   const single = Boolean(opts.project);
 
   if (to === "xlsx") {
-    const out = opts.output ?? (file === "-" ? "绩效目标表.xlsx" : `${basename(file, extname(file))}.xlsx`);
-    await writeOutFile(out, await renderDocumentXlsx(doc, renderOpts));
+    const out = opts.output ?? (file === "-" ? "绩效目标表.xlsx" : besideInput(file, ".xlsx"));
+    await writeOutFile(out, await renderDocumentXlsx(doc, renderOpts), [file]);
     return;
   }
   const text =
@@ -65,7 +66,7 @@ export async function runRender(file: string, opts: RenderCliOptions): Promise<v
       ? single ? renderProjectMarkdown(doc.projects[0], renderOpts) : renderDocumentMarkdown(doc, renderOpts)
       : single ? renderProjectHtml(doc.projects[0], renderOpts) : renderDocumentHtml(doc, renderOpts);
   if (opts.output) {
-    await writeOutFile(opts.output, text);
+    await writeOutFile(opts.output, text, [file]);
   } else {
     await writeOut(text);
   }
@@ -77,7 +78,7 @@ export function registerRender(program: Command): void {
     .description("生成绩效目标表：Markdown（对话）、可打印 HTML、Excel（上传）")
     .argument("<FILE>", "输入文件（.txt 绩效文本、.json 文档、.xlsx）；- 表示从标准输入读取")
     .requiredOption("--to <format>", "输出格式：md | html | xlsx")
-    .option("-o, --output <OUT>", "输出文件（md/html 默认输出到标准输出；xlsx 默认写到 <文件名>.xlsx）")
+    .option("-o, --output <OUT>", "输出文件（md/html 默认输出到标准输出；xlsx 默认写到输入文件旁的 <文件名>-绩效目标表.xlsx；不会覆盖输入文件）")
     .option("--with-findings", "在表格中标出检查发现的问题，并附编号说明（md/html 在表下；xlsx 为单元格底色和批注，另加“审核意见”工作表）")
     .option("--project <CODE>", "只输出一个项目（项目编码、#序号或项目名称）")
     .option("--profile <profile>", "指标体系：legacy | mof2021（默认自动识别）")

@@ -1,7 +1,8 @@
 // `jixiao serve`: the MCP server over stdio (default) or Streamable HTTP (--http). Logs go to stderr only.
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
-import { defaultDbPath, defaultExportsDir, jixiaoHome, openStore } from "../store/index.js";
+import { chooseRoots } from "../allowed-roots.js";
+import { defaultDbPath, defaultExportsDir, openStore } from "../store/index.js";
 import { Workspace } from "../workspace.js";
 
 interface ServeOptions {
@@ -20,10 +21,11 @@ export function registerServe(program: Command): void {
     .option("--port <port>", "HTTP 端口", "8787")
     .option("--host <host>", "HTTP 监听地址（非本机地址须设置 JIXIAO_TOKEN）", "127.0.0.1")
     .option("--db <file>", "数据库文件（默认 JIXIAO_DB 或 ~/.jixiao/jixiao.db；:memory: 为内存库）")
-    .option("--root <dir>", "import_document 允许读取的目录，可重复（默认：当前目录和 ~/.jixiao）", collect, [])
+    .option("--root <dir>", "import_document 允许读取的目录，可重复（默认：JIXIAO_ROOTS，否则 ~/Documents/jixiao；不接受 / 和整个主目录）", collect, [])
     .action(async (opts: ServeOptions) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`端口“${opts.port}”无效，应为 0–65535 的整数`);
+      const roots = chooseRoots(opts.root);
       const dbPath = defaultDbPath(opts.db);
       let store;
       try {
@@ -31,7 +33,6 @@ export function registerServe(program: Command): void {
       } catch (e) {
         throw new InputError(`无法打开数据库 ${dbPath}：${e instanceof Error ? e.message : String(e)}`);
       }
-      const roots = opts.root.length > 0 ? opts.root : [process.cwd(), jixiaoHome()];
       const workspace = new Workspace(store, { roots, exportsDir: defaultExportsDir(dbPath) });
       const shutdown = (code: number) => {
         workspace.close();
@@ -50,13 +51,13 @@ export function registerServe(program: Command): void {
           if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") throw new InputError(`端口 ${port} 已被占用，请用 --port 换一个`);
           throw e;
         }
-        process.stderr.write(`jixiao: MCP (Streamable HTTP) 已启动：${running.url}，数据库 ${dbPath}${process.env.JIXIAO_TOKEN ? "，需要令牌" : ""}\n`);
+        process.stderr.write(`jixiao: MCP (Streamable HTTP) 已启动：${running.url}，数据库 ${dbPath}${process.env.JIXIAO_TOKEN ? "，需要令牌" : ""}，允许读取 ${roots.join("、")}\n`);
         return;
       }
       const { startStdioServer } = await import("../mcp/stdio.js");
       await startStdioServer(workspace);
       process.stdin.on("end", () => shutdown(0));
-      process.stderr.write(`jixiao: MCP (stdio) 已启动，数据库 ${dbPath}\n`);
+      process.stderr.write(`jixiao: MCP (stdio) 已启动，数据库 ${dbPath}，允许读取 ${roots.join("、")}\n`);
     });
 }
 

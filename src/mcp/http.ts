@@ -5,6 +5,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { timingSafeEqual } from "node:crypto";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { InputError } from "../domain/errors.js";
+import { formatBytes, MAX_MESSAGE_BYTES } from "../domain/limits.js";
 import type { Workspace } from "../workspace.js";
 import { createServer } from "./server.js";
 
@@ -21,8 +22,6 @@ export interface RunningHttpServer {
   url: string;
   close(): Promise<void>;
 }
-
-const MAX_BODY = 10_000_000;
 
 export function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -77,6 +76,16 @@ export async function startHttpServer(workspace: Workspace, opts: HttpOptions = 
     try {
       body = JSON.parse(await readBody(req));
     } catch (e) {
+      if (e instanceof BodyTooLarge) {
+        // Answered, not reset: the rest of the body is drained by Node and the connection closed.
+        res.setHeader("Connection", "close");
+        sendJson(res, 413, {
+          jsonrpc: "2.0",
+          id: null,
+          error: { code: -32600, message: e.message, data: { limitBytes: MAX_MESSAGE_BYTES, sizeBytes: e.size } },
+        });
+        return;
+      }
       sendJson(res, 400, { jsonrpc: "2.0", id: null, error: { code: -32700, message: `请求体不是有效的 JSON：${(e as Error).message}` } });
       return;
     }
@@ -125,19 +134,35 @@ function authorized(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** A body over MAX_MESSAGE_BYTES: its declared size, or the bytes received when it went over. */
+class BodyTooLarge extends Error {
+  constructor(readonly size: number, declared: boolean) {
+    super(
+      `请求体过大：${declared ? "" : "超过 "}${formatBytes(size)}，上限 ${formatBytes(MAX_MESSAGE_BYTES)}，未处理。` +
+        "大段文本请存为文件放到允许的目录内，用 import_document 的 path 导入",
+    );
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"]);
+    if (declared > MAX_MESSAGE_BYTES) {
+      reject(new BodyTooLarge(declared, true));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error(`请求体超过 ${MAX_BODY} 字节`));
-        req.destroy();
+      if (size > MAX_MESSAGE_BYTES) {
+        req.off("data", onData);
+        reject(new BodyTooLarge(size, false));
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });

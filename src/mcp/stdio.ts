@@ -1,7 +1,7 @@
 // stdio transport: stdout carries JSON-RPC only, so anything that would print there goes to stderr instead.
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { Workspace } from "../workspace.js";
 import { createServer } from "./server.js";
+import { LimitedStdioServerTransport } from "./stdio-transport.js";
 
 export async function startStdioServer(workspace: Workspace): Promise<{ close(): Promise<void> }> {
   // A stray console.log from any module would corrupt the protocol stream.
@@ -9,7 +9,7 @@ export async function startStdioServer(workspace: Workspace): Promise<{ close():
   console.info = console.error;
   console.debug = console.error;
   const server = createServer(workspace);
-  const transport = new StdioServerTransport();
+  const transport = new LimitedStdioServerTransport();
   await server.connect(transport);
   return { close: () => server.close() };
 }

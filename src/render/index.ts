@@ -19,6 +19,8 @@ export interface RenderOptions {
   regenerateExplanation?: boolean;
   /** Department line above a single project's table (`105001 某某局本级`). */
   department?: JixiaoDocument["department"];
+  /** Told what an Excel export had to change to stay a valid workbook (characters XML forbids, removed). */
+  onWarning?: (message: string) => void;
 }
 
 export function renderProjectMarkdown(project: Project, opts: RenderOptions = {}): string {

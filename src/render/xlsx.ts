@@ -12,6 +12,7 @@ import { structuredValue } from "./structured.js";
 import type { CellMarks, ProjectView } from "./view.js";
 import { FLAT_COLUMNS, FLAT_SHEET, flatDigest, META_CHUNK, META_MAGIC, META_SHEET, REVIEW_SHEET } from "./xlsx-layout.js";
 import { buildOverlay, noteText, writeReviewSheet } from "./xlsx-review.js";
+import { removalsMessage, xlsxSafe } from "./xlsx-text.js";
 import { fitHeight, FONT, LEFT, lookOf, put, textWidth, type Cell, type CellValue, type Look } from "./xlsx-style.js";
 
 /** Widths in characters (a CJK character counts about two). */
@@ -21,6 +22,8 @@ export interface XlsxOptions {
   department?: JixiaoDocument["department"];
   /** Findings to mark: filled cells with numbered notes, and the 审核意见 sheet. */
   findings?: Finding[];
+  /** Told what the writer had to change to make a valid workbook (characters XML forbids, removed). */
+  onWarning?: (message: string) => void;
 }
 
 function amount(value: number | null): CellValue {
@@ -238,7 +241,11 @@ function writeMetaSheet(ws: ExcelJS.Worksheet, doc: JixiaoDocument, digest: stri
   for (let i = 0, row = 2; i < json.length; i += META_CHUNK, row++) ws.getCell(`A${row}`).value = json.slice(i, i + META_CHUNK);
 }
 
-export async function writeDocumentXlsx(doc: JixiaoDocument, opts: XlsxOptions = {}): Promise<Buffer> {
+export async function writeDocumentXlsx(given: JixiaoDocument, givenOpts: XlsxOptions = {}): Promise<Buffer> {
+  const safe = xlsxSafe(given, givenOpts.findings, givenOpts.department);
+  if (safe.removals.length > 0) givenOpts.onWarning?.(removalsMessage(safe.removals));
+  const doc = safe.doc;
+  const opts: XlsxOptions = { ...givenOpts, findings: safe.findings, department: safe.department };
   const wb = new ExcelJS.Workbook();
   wb.creator = "jixiao";
   const used = new Set<string>([FLAT_SHEET.toLowerCase(), META_SHEET.toLowerCase(), REVIEW_SHEET.toLowerCase(), "history"]);

@@ -1,5 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { MAX_IMPORT_TEXT_CHARS, MAX_INPUT_FILE_BYTES } from "../../domain/limits.js";
 import type { Workspace } from "../../workspace.js";
 import { findingsText, guard, ok, summaryText } from "../result.js";
 import { findingSchema, listItemSchema, summarySchema } from "../schemas.js";
@@ -11,8 +12,8 @@ export function register(server: McpServer, workspace: Workspace): void {
       title: "导入文档",
       description: "导入部门预算绩效文本（.txt/.json/.xlsx 文件路径，或粘贴的文本），保存其中每个项目并检查。Import a document.",
       inputSchema: z.object({
-        path: z.string().optional().describe("文件路径（须在服务器允许的目录内）；与 text 二选一"),
-        text: z.string().optional().describe("粘贴的绩效文本内容；与 path 二选一"),
+        path: z.string().optional().describe(`文件路径（须在服务器允许的目录内，普通文件，至多 ${MAX_INPUT_FILE_BYTES / 1024 / 1024} MiB）；与 text 二选一`),
+        text: z.string().optional().describe(`粘贴的绩效文本内容，至多 ${MAX_IMPORT_TEXT_CHARS.toLocaleString("en-US")} 字符；与 path 二选一`),
       }),
       outputSchema: {
         documentId: z.string(),
