@@ -1,6 +1,6 @@
 // stdio transport: stdout carries JSON-RPC only, so anything that would print there goes to stderr instead.
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import type { Workspace } from "../workspace.js";
+import type { Workspace } from "../workspace/index.js";
 import { createServer } from "./server.js";
 
 export async function startStdioServer(workspace: Workspace): Promise<{ close(): Promise<void> }> {

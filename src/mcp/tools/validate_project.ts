@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { Workspace } from "../../workspace.js";
+import type { Workspace } from "../../workspace/index.js";
 import { findingsText, guard, ok, summaryText } from "../result.js";
 import { findingSchema, profileSchema, projectIdSchema, summarySchema } from "../schemas.js";
 
@@ -15,8 +15,8 @@ export function register(server: McpServer, workspace: Workspace): void {
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
     },
     ({ projectId, profile }) =>
-      guard(() => {
-        const r = workspace.validateProject(projectId, profile);
+      guard(async () => {
+        const r = await workspace.validateProject(projectId, profile);
         const next = r.summary.error > 0 ? "请逐条修改错误（update_indicator / update_project），再次检查。" : "没有错误，可以用 render_project 生成表格。";
         return ok(
           { profile: r.profile, findings: r.findings, summary: r.summary },
