@@ -328,8 +328,12 @@ export class SqliteStore implements Store {
   readonly backend = "sqlite";
   private readonly session: SqliteSession;
   private readonly inner: StoreSession;
-  /** Calls queue here: a transaction's awaits must not let another caller's statements into it. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Calls queue here: a transaction's awaits must not let another caller's statements into it. Stores on the same
+   * file in one process share the queue — else one's BEGIN IMMEDIATE would block the thread (busy_timeout) while
+   * the other's open transaction waits for that very thread.
+   */
+  private readonly lane: { queue: Promise<unknown> };
 
   constructor(
     private readonly db: Database.Database,
@@ -337,14 +341,15 @@ export class SqliteStore implements Store {
     readonly readOnly: boolean,
   ) {
     this.session = new SqliteSession(db);
+    this.lane = location === ":memory:" ? { queue: Promise.resolve() } : laneOf(location);
     this.inner = asyncSession(this.session, () =>
       this.readOnly ? `数据库 ${location} 是只读的（没有写权限），不能保存修改：请检查文件和所在文件夹的权限，或换一个数据库文件` : null,
     );
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
+    const run = this.lane.queue.then(fn, fn);
+    this.lane.queue = run.catch(() => undefined);
     return run;
   }
 
@@ -384,9 +389,17 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    await this.lane.queue;
     if (this.db.open) this.db.close();
   }
+}
+
+const lanes = new Map<string, { queue: Promise<unknown> }>();
+
+function laneOf(file: string): { queue: Promise<unknown> } {
+  let lane = lanes.get(file);
+  if (!lane) lanes.set(file, (lane = { queue: Promise.resolve() }));
+  return lane;
 }
 
 function toStored(row: ProjectRow, project: Project): StoredProject {
