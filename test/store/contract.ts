@@ -15,13 +15,14 @@ export interface Backend {
 
 const project = (name: string, extra: Partial<Project> = {}): Project => ProjectSchema.parse({ name, ...extra });
 
-export function storeContract(name: string, backend: Backend | { skipped: string }): void {
-  if ("skipped" in backend) {
-    describe.skip(`${name} store contract — ${backend.skipped}`, () => {
+export function storeContract(name: string, given: Backend | { skipped: string }): void {
+  if ("skipped" in given) {
+    describe.skip(`${name} store contract — ${given.skipped}`, () => {
       it("runs against the backend", () => undefined);
     });
     return;
   }
+  const backend = given;
 
   /** Run body with stores opened on one fresh location; everything closed and removed after. */
   async function withLocation(body: (open: () => Promise<Store>) => Promise<void>): Promise<void> {
