@@ -2,7 +2,7 @@
 // one row per project holding its JSON and revision, snapshots for history/undo. better-sqlite3 is synchronous;
 // the async contract is kept by running every call, and every transaction as a whole, one at a time.
 import Database from "better-sqlite3";
-import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { InputError } from "../domain/errors.js";
 import type { Project } from "../domain/schema.js";
@@ -96,8 +96,9 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
   if (!memory && !readOnly) mkdirSync(dirname(file), { recursive: true });
   let db: Database.Database;
   try {
-    db = new Database(file, readOnly ? { readonly: true, fileMustExist: true } : {});
+    db = readOnly ? openReadOnly(file) : new Database(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(`无法打开数据库 ${file}：${(e as Error).message}`);
   }
   try {
@@ -125,6 +126,31 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     throw e;
   }
   return new SqliteStore(db, file, readOnly);
+}
+
+/**
+ * A read-only open that writes nothing. A WAL file needs its -shm beside it, which a read-only folder cannot hold:
+ * then the file is read into memory (header switched to rollback mode, as SQLite requires for an image), which is
+ * exact as long as no unmerged -wal holds newer commits.
+ */
+function openReadOnly(file: string): Database.Database {
+  if (!existsSync(file)) throw new InputError(`数据库文件不存在：${file}`);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.prepare("SELECT count(*) FROM sqlite_master").get();
+    return db;
+  } catch {
+    db.close();
+  }
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) {
+    throw new InputError(
+      `无法以只读方式打开数据库 ${file}：它还有未合并的 WAL 日志（${wal}），而所在文件夹不可写。请用有写权限的账户运行一次 jixiao projects --db ${file}，或把文件复制到可写的文件夹`,
+    );
+  }
+  const image = readFileSync(file);
+  if (image.length >= 20) image[18] = image[19] = 1; // file format: legacy (rollback) read and write versions
+  return new Database(image, { readonly: true });
 }
 
 function writable(file: string): boolean {

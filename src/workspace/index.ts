@@ -27,7 +27,7 @@ import type {
 import * as edits from "./edits.js";
 import { availableRevisions, historyEntry, stepBack } from "./history.js";
 import { newId } from "./ids.js";
-import { checkInputStrings, checkProjectLimits, requireText } from "./limits.js";
+import { checkInputStrings, checkProjectLimits, requireText, TEXT_LIMITS } from "./limits.js";
 import { exportProject, renderProject, type ExportResult, type RenderResult } from "./output.js";
 import { resolveAllowedPath } from "./paths.js";
 import { canSee, ensureCanWrite, OWNER, owningDepartment, visibleDepartment, type Access } from "./tenancy.js";
@@ -403,8 +403,9 @@ function groupByProject(findings: Finding[]): Map<string, Finding[]> {
 function listItem(row: StoredProject): ProjectListItem {
   return {
     id: row.id,
-    name: row.project.name,
-    code: row.project.code,
+    // A name stored before the length limits existed must not make every list unreadable (10 MB names did).
+    name: row.project.name.length > TEXT_LIMITS.label ? `${row.project.name.slice(0, TEXT_LIMITS.label)}…（共 ${row.project.name.length} 字符）` : row.project.name,
+    code: row.project.code.slice(0, TEXT_LIMITS.label),
     revision: row.revision,
     indicatorCount: row.project.indicators.length,
     budgetTotal: row.project.budget.total,
