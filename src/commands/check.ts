@@ -12,10 +12,10 @@ import { formatReport, REPORT_FORMATS, type CheckResult, type ReportFormat } fro
 import { countSummary, importWarningLines } from "../report/group.js";
 import type { ValidateOptions } from "../rules/types.js";
 import { checkDocument } from "../workspace/check.js";
+import { PROFILE_IDS as PROFILES } from "../domain/vocabulary.js";
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, writeOut } from "./common.js";
 
 const CHECKED_EXTENSIONS = new Set([".txt", ".json", ".xlsx"]);
-const PROFILES = ["legacy", "mof2021"] as const;
 
 export interface CheckOptions {
   format?: string;

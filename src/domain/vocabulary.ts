@@ -1,14 +1,15 @@
 // Small vocabularies every layer shares, written once: finding severities and their Chinese labels, the
 // taxonomy profile ids, and the one-project Document that export, render and check build from a stored project.
-import type { JixiaoDocument, ProfileId, Project } from "./schema.js";
+import type { JixiaoDocument, Project } from "./schema.js";
 
 export const SEVERITIES = ["error", "warning", "info"] as const;
 export type SeverityId = (typeof SEVERITIES)[number];
 export const SEVERITY_LABEL: Record<SeverityId, string> = { error: "错误", warning: "警告", info: "提示" };
 
-export const PROFILE_IDS = ["legacy", "mof2021"] as const satisfies readonly ProfileId[];
+/** The taxonomy profiles (domain/taxonomy.ts defines each). */
+export const PROFILE_IDS = ["legacy", "mof2021"] as const;
 
-export function isProfileId(value: unknown): value is ProfileId {
+export function isProfileId(value: unknown): value is (typeof PROFILE_IDS)[number] {
   return typeof value === "string" && (PROFILE_IDS as readonly string[]).includes(value);
 }
 

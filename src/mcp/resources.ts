@@ -1,10 +1,9 @@
 // Resources: the rule catalog and each rule's docs, each stored project as JSON and as a Markdown table.
 import { ResourceTemplate, type McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { isInputError } from "../domain/errors.js";
+import { SEVERITY_LABEL } from "../domain/vocabulary.js";
 import { RULES } from "../rules/registry.js";
 import type { Workspace } from "../workspace/index.js";
-
-import { SEVERITY_LABEL } from "../domain/vocabulary.js";
 
 export function registerResources(server: McpServer, workspace: Workspace): void {
   server.registerResource(

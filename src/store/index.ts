@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { InputError, isInputError } from "../domain/errors.js";
+import { isPostgresUrl } from "./postgres-url.js";
 import type { Store } from "./types.js";
 
 export type {
@@ -23,9 +24,7 @@ export function jixiaoHome(): string {
   return process.env.JIXIAO_HOME ? resolve(process.env.JIXIAO_HOME) : join(homedir(), ".jixiao");
 }
 
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
+export { isPostgresUrl };
 
 /** The database location: a postgres:// URL as given, `:memory:`, or an absolute file path. */
 export function defaultDbPath(explicit?: string): string {

@@ -11,7 +11,7 @@ export function register(server: McpServer, workspace: Workspace): void {
       title: "检查项目",
       description: "按规则检查项目的绩效目标表，返回每个问题的位置、说明和修改建议。Validate a project; fix every error.",
       inputSchema: z.object({ projectId: projectIdSchema, profile: profileSchema.optional() }),
-      outputSchema: { profile: z.enum(["legacy", "mof2021"]), findings: z.array(findingSchema), summary: summarySchema },
+      outputSchema: { profile: profileSchema, findings: z.array(findingSchema), summary: summarySchema },
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
     },
     ({ projectId, profile }) =>
