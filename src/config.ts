@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
+import { PROFILE_IDS } from "./domain/vocabulary.js";
 import { InputError } from "./domain/errors.js";
 import { checkRuleOptions } from "./rules/engine.js";
 import { RULES, ruleById } from "./rules/registry.js";
@@ -21,7 +22,7 @@ const RULE_SETTING = z.union([z.boolean(), SEVERITY, RULE_OBJECT]);
 const CONFIG = z
   .object({
     $schema: z.string().optional(),
-    profile: z.enum(["legacy", "mof2021"]).optional(),
+    profile: z.enum(PROFILE_IDS).optional(),
     rules: z.record(z.string(), RULE_SETTING).optional(),
   })
   .strict();

@@ -10,12 +10,12 @@ import { InputError, isInputError } from "../domain/errors.js";
 import { importFile, STDIN } from "../import/index.js";
 import { formatReport, REPORT_FORMATS, type CheckResult, type ReportFormat } from "../report/index.js";
 import { countSummary, importWarningLines } from "../report/group.js";
-import { validate } from "../rules/engine.js";
 import type { ValidateOptions } from "../rules/types.js";
+import { checkDocument } from "../workspace/check.js";
+import { PROFILE_IDS as PROFILES } from "../domain/vocabulary.js";
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, writeOut } from "./common.js";
 
 const CHECKED_EXTENSIONS = new Set([".txt", ".json", ".xlsx"]);
-const PROFILES = ["legacy", "mof2021"] as const;
 
 export interface CheckOptions {
   format?: string;
@@ -76,8 +76,7 @@ export async function runCheck(inputs: string[], opts: CheckOptions): Promise<nu
 async function checkFile(file: string, profile: ValidateOptions["profile"], opts: CheckOptions): Promise<CheckResult> {
   // A broken config is fatal for the whole run (it would misjudge every file): ConfigError is rethrown.
   const { config } = loadConfigOrThrow(file, opts.config);
-  const document = await importFile(file);
-  const report = validate(document, { config, ...(profile ? { profile } : {}) });
+  const { document, report } = checkDocument(await importFile(file), { config, ...(profile ? { profile } : {}) });
   return { file: file === STDIN ? "标准输入" : file, document, report };
 }
 

@@ -3,7 +3,7 @@
 // md/html/json go to stdout unless -o; xlsx is written to -o or `<项目名称>-<id>.xlsx` in the working folder.
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
-import { EXPORT_FORMATS, type ExportFormat } from "../workspace.js";
+import { EXPORT_FORMATS, type ExportFormat } from "../workspace/index.js";
 import { writeOut, writeOutFile } from "./common.js";
 import { DB_OPTION_HELP, openCliWorkspace, requireStoredProject } from "./projects.js";
 
@@ -17,9 +17,9 @@ export async function runExport(projectId: string, opts: ExportOptions): Promise
   if (!(EXPORT_FORMATS as readonly string[]).includes(opts.to)) {
     throw new InputError(`--to 应为 ${EXPORT_FORMATS.join("、")} 之一，收到“${opts.to}”`);
   }
-  const { workspace, dbPath } = openCliWorkspace(opts.db);
+  const { workspace, dbPath } = await openCliWorkspace(opts.db);
   try {
-    requireStoredProject(workspace, projectId, dbPath);
+    await requireStoredProject(workspace, projectId, dbPath);
     const r = await workspace.exportProject(projectId, opts.to as ExportFormat);
     const out = opts.output ?? (r.format === "xlsx" ? r.fileName : undefined);
     if (!out) {
@@ -29,7 +29,7 @@ export async function runExport(projectId: string, opts: ExportOptions): Promise
     // The database is this command's input: never written over, nor its WAL companions.
     await writeOutFile(out, r.content, [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]);
   } finally {
-    workspace.close();
+    await workspace.close();
   }
 }
 

@@ -11,11 +11,11 @@ interface HistoryOptions {
 
 export async function runHistory(projectId: string, opts: HistoryOptions): Promise<void> {
   const format = checkTextOrJson(opts.format);
-  const { workspace, dbPath } = openCliWorkspace(opts.db);
+  const { workspace, dbPath } = await openCliWorkspace(opts.db);
   try {
-    requireStoredProject(workspace, projectId, dbPath);
-    const { project } = workspace.getProject(projectId);
-    const { revision, entries } = workspace.history(projectId);
+    await requireStoredProject(workspace, projectId, dbPath);
+    const { project } = await workspace.getProject(projectId);
+    const { revision, entries } = await workspace.history(projectId);
     if (format === "json") {
       await writeOut(`${JSON.stringify({ id: projectId, name: project.name, code: project.code, revision, entries }, null, 2)}\n`);
       return;
@@ -30,7 +30,7 @@ export async function runHistory(projectId: string, opts: HistoryOptions): Promi
     );
     await writeOut(`${head}，共 ${entries.length} 条修改（最早的在前）\n${lines.join("\n")}\n`);
   } finally {
-    workspace.close();
+    await workspace.close();
   }
 }
 

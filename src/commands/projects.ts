@@ -4,21 +4,21 @@
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
 import { defaultDbPath, defaultExportsDir, openExistingStore } from "../store/index.js";
-import { Workspace } from "../workspace.js";
+import { Workspace } from "../workspace/index.js";
 import { writeOut } from "./common.js";
 
 export const DB_OPTION_HELP = "数据库文件（默认 JIXIAO_DB 或 ~/.jixiao/jixiao.db，与 jixiao serve 相同）";
 
-/** The workspace over an existing database: `--db` > JIXIAO_DB > ~/.jixiao/jixiao.db. */
-export function openCliWorkspace(db: string | undefined): { workspace: Workspace; dbPath: string } {
+/** The workspace over an existing database, read-only: `--db` > JIXIAO_DB > ~/.jixiao/jixiao.db. */
+export async function openCliWorkspace(db: string | undefined): Promise<{ workspace: Workspace; dbPath: string }> {
   const dbPath = defaultDbPath(db);
-  const store = openExistingStore(dbPath);
+  const store = await openExistingStore(dbPath);
   return { workspace: new Workspace(store, { exportsDir: defaultExportsDir(dbPath) }), dbPath };
 }
 
 /** An InputError naming how to find ids when `projectId` is not in the database. */
-export function requireStoredProject(workspace: Workspace, projectId: string, dbPath: string): void {
-  if (workspace.store.getProject(projectId)) return;
+export async function requireStoredProject(workspace: Workspace, projectId: string, dbPath: string): Promise<void> {
+  if (await workspace.hasProject(projectId)) return;
   throw new InputError(
     `找不到项目“${projectId}”（数据库 ${dbPath}）。用 jixiao projects 列出项目 id（形如 p_xxxxxxxxxx），或 jixiao projects --query 关键词 查找`,
   );
@@ -46,9 +46,9 @@ interface ProjectsOptions {
 
 export async function runProjects(opts: ProjectsOptions): Promise<void> {
   const format = checkTextOrJson(opts.format);
-  const { workspace, dbPath } = openCliWorkspace(opts.db);
+  const { workspace, dbPath } = await openCliWorkspace(opts.db);
   try {
-    const projects = workspace.listProjectsWithSummary(opts.query).map((p) => ({
+    const projects = (await workspace.listProjectsWithSummary(opts.query)).map((p) => ({
       id: p.id,
       code: p.code,
       name: p.name,
@@ -75,7 +75,7 @@ export async function runProjects(opts: ProjectsOptions): Promise<void> {
     );
     await writeOut(`${lines.join("\n")}\n共 ${projects.length} 个项目（数据库 ${dbPath}）\n`);
   } finally {
-    workspace.close();
+    await workspace.close();
   }
 }
 

@@ -3,7 +3,8 @@ import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
 import { chooseRoots } from "../allowed-roots.js";
 import { defaultDbPath, defaultExportsDir, openStore } from "../store/index.js";
-import { Workspace } from "../workspace.js";
+import { redactUrl } from "../store/postgres-url.js";
+import { Workspace } from "../workspace/index.js";
 
 interface ServeOptions {
   http?: boolean;
@@ -11,6 +12,7 @@ interface ServeOptions {
   host: string;
   db?: string;
   root: string[];
+  dbPool?: string;
 }
 
 export function registerServe(program: Command): void {
@@ -20,23 +22,26 @@ export function registerServe(program: Command): void {
     .option("--http", "以 Streamable HTTP 方式提供服务（无状态，端点 /mcp，健康检查 /health）")
     .option("--port <port>", "HTTP 端口", "8787")
     .option("--host <host>", "HTTP 监听地址（非本机地址须设置 JIXIAO_TOKEN）", "127.0.0.1")
-    .option("--db <file>", "数据库文件（默认 JIXIAO_DB 或 ~/.jixiao/jixiao.db；:memory: 为内存库）")
+    .option("--db <file|url>", "数据库：文件（默认 JIXIAO_DB 或 ~/.jixiao/jixiao.db；:memory: 为内存库）或 postgres://… 地址（多台服务器共用）")
+    .option("--db-pool <n>", "PostgreSQL：每个进程的连接数（默认 JIXIAO_DB_POOL 或 10）")
     .option("--root <dir>", "import_document 允许读取的目录，可重复（默认：JIXIAO_ROOTS，否则 ~/Documents/jixiao；不接受 / 和整个主目录）", collect, [])
     .action(async (opts: ServeOptions) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`端口“${opts.port}”无效，应为 0–65535 的整数`);
       const roots = chooseRoots(opts.root);
       const dbPath = defaultDbPath(opts.db);
-      let store;
-      try {
-        store = openStore(dbPath);
-      } catch (e) {
-        throw new InputError(`无法打开数据库 ${dbPath}：${e instanceof Error ? e.message : String(e)}`);
+      const poolSize = opts.dbPool === undefined ? undefined : Number(opts.dbPool);
+      if (poolSize !== undefined && !(Number.isInteger(poolSize) && poolSize >= 1 && poolSize <= 1000)) {
+        throw new InputError(`--db-pool“${opts.dbPool}”无效：应为 1–1000 的整数`);
       }
+      // Tokens first: a bad tokens file must stop the start before anything connects.
+      const { loadTokens } = await import("../mcp/auth.js");
+      const tokens = opts.http ? loadTokens() : null;
+      const store = await openStore(dbPath, { poolSize });
+      const shown = redactUrl(dbPath);
       const workspace = new Workspace(store, { roots, exportsDir: defaultExportsDir(dbPath) });
       const shutdown = (code: number) => {
-        workspace.close();
-        process.exit(code);
+        void workspace.close().finally(() => process.exit(code));
       };
       process.on("SIGINT", () => shutdown(0));
       process.on("SIGTERM", () => shutdown(0));
@@ -45,19 +50,19 @@ export function registerServe(program: Command): void {
         const { startHttpServer } = await import("../mcp/http.js");
         let running;
         try {
-          running = await startHttpServer(workspace, { host: opts.host, port, token: process.env.JIXIAO_TOKEN });
+          running = await startHttpServer(workspace, { host: opts.host, port, ...(tokens ? { tokens } : {}) });
         } catch (e) {
-          workspace.close();
+          await workspace.close();
           if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") throw new InputError(`端口 ${port} 已被占用，请用 --port 换一个`);
           throw e;
         }
-        process.stderr.write(`jixiao: MCP (Streamable HTTP) 已启动：${running.url}，数据库 ${dbPath}${process.env.JIXIAO_TOKEN ? "，需要令牌" : ""}，允许读取 ${roots.join("、")}\n`);
+        process.stderr.write(`jixiao: MCP (Streamable HTTP) 已启动：${running.url}，数据库 ${shown}${tokens ? `，${tokens.describe()}` : ""}，允许读取 ${roots.join("、")}\n`);
         return;
       }
       const { startStdioServer } = await import("../mcp/stdio.js");
       await startStdioServer(workspace);
       process.stdin.on("end", () => shutdown(0));
-      process.stderr.write(`jixiao: MCP (stdio) 已启动，数据库 ${dbPath}，允许读取 ${roots.join("、")}\n`);
+      process.stderr.write(`jixiao: MCP (stdio) 已启动，数据库 ${shown}${store.readOnly ? "（只读：修改会被拒绝）" : ""}，允许读取 ${roots.join("、")}\n`);
     });
 }
 

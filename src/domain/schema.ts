@@ -1,6 +1,7 @@
 // The Document model. Field names follow the gold transcription of the seed
 // (examples/chengde-gxq-2023.gold.json) exactly; amounts are in 万元 as in the source.
 import { z } from "zod";
+import { PROFILE_IDS } from "./vocabulary.js";
 
 const nullableNumber = z.number().nullable();
 
@@ -69,7 +70,7 @@ export const ProjectSchema = z.object({
   goals: z.array(z.string()).default([]),
   indicators: z.array(IndicatorSchema).default([]),
   /** Profile chosen for this project when stored alone (workspace); documents carry their own. */
-  profile: z.enum(["legacy", "mof2021"]).optional(),
+  profile: z.enum(PROFILE_IDS).optional(),
   notes: z.string().optional(),
   importWarnings: z.array(ImportWarningSchema).optional(),
 });
@@ -93,7 +94,7 @@ export const DocumentSchema = z.object({
   reviewedBy: z.string().optional(),
   year: z.number().int().nullable().optional(),
   unit: z.string().default("万元"),
-  profile: z.enum(["legacy", "mof2021"]).optional(),
+  profile: z.enum(PROFILE_IDS).optional(),
   toc: z.array(TocEntrySchema).default([]),
   overall: OverallSchema.optional(),
   projects: z.array(ProjectSchema).default([]),
@@ -109,7 +110,7 @@ export type Project = z.infer<typeof ProjectSchema>;
 export type TocEntry = z.infer<typeof TocEntrySchema>;
 export type Overall = z.infer<typeof OverallSchema>;
 export type JixiaoDocument = z.infer<typeof DocumentSchema>;
-export type ProfileId = "legacy" | "mof2021";
+export type ProfileId = (typeof PROFILE_IDS)[number];
 
 /** The project reference used in findings: the 项目编码, or `#<seq>` for a project without one. */
 export function projectRef(project: Pick<Project, "code" | "seq">): string {

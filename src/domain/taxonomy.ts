@@ -129,7 +129,8 @@ const HAS_SPACE = /\s/;
 export function canonicalLabel(label: string): string | null {
   const key = squash(label);
   if (ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key)) return key;
-  return LABEL_ALIASES[key] ?? readLabel(key)?.canonical ?? null;
+  // Own keys only: a cell reading constructor or __proto__ is no label (Object.prototype members are not aliases).
+  return (Object.hasOwn(LABEL_ALIASES, key) ? LABEL_ALIASES[key] : null) ?? readLabel(key)?.canonical ?? null;
 }
 
 // Template variants (a label as a provincial form or a template writes it, mapped when the meaning is certain):

@@ -1,19 +1,23 @@
-// Streamable HTTP transport, stateless: every POST /mcp gets a fresh McpServer + transport over the one shared
-// Workspace (and its SQLite store). GET /health for probes. A bearer token (JIXIAO_TOKEN) guards /mcp; binding a
-// non-loopback address without one is refused.
+// Streamable HTTP transport, stateless: every POST /mcp gets a fresh McpServer + transport over the shared store,
+// seen as the caller its token names (tenancy), so any number of these processes can serve one database behind a
+// load balancer. Every write must name its revision here (a shared server). GET /health reports the database.
+// Bearer tokens (JIXIAO_TOKEN, or the JIXIAO_TOKENS file) guard /mcp; binding a non-loopback address without
+// one, or with a short one, is refused.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { timingSafeEqual } from "node:crypto";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { InputError } from "../domain/errors.js";
 import { formatBytes, MAX_MESSAGE_BYTES } from "../domain/limits.js";
-import type { Workspace } from "../workspace.js";
+import type { Workspace } from "../workspace/index.js";
+import { checkPublicTokens, singleToken, type TokenTable } from "./auth.js";
 import { createServer } from "./server.js";
 
 export interface HttpOptions {
   host?: string;
   port?: number;
-  /** Required bearer token; unset = no auth (loopback only). */
+  /** Required bearer token (single user); unset = no auth (loopback only). */
   token?: string;
+  /** Tokens by department and role (JIXIAO_TOKENS); wins over `token`. */
+  tokens?: TokenTable;
   log?: (line: string) => void;
 }
 
@@ -30,9 +34,10 @@ export function isLoopback(host: string): boolean {
 export async function startHttpServer(workspace: Workspace, opts: HttpOptions = {}): Promise<RunningHttpServer> {
   const host = opts.host ?? "127.0.0.1";
   const port = opts.port ?? 8787;
-  const token = opts.token || undefined;
+  const tokens = opts.tokens ?? (opts.token ? singleToken(opts.token) : undefined);
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  if (!token && !isLoopback(host)) {
+  if (tokens && !isLoopback(host)) checkPublicTokens(tokens, host);
+  if (!tokens && !isLoopback(host)) {
     throw new InputError(
       `拒绝在非本机地址 ${host} 上无认证监听：请设置环境变量 JIXIAO_TOKEN（客户端以 Authorization: Bearer <令牌> 访问），或改用 --host 127.0.0.1`,
     );
@@ -49,7 +54,8 @@ export async function startHttpServer(workspace: Workspace, opts: HttpOptions = 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path === "/health") {
-      sendJson(res, 200, { status: "ok", name: "jixiao" });
+      const database = await workspace.store.health();
+      sendJson(res, database.ok ? 200 : 503, { status: database.ok ? "ok" : "unavailable", name: "jixiao", database });
       return;
     }
     if (path !== "/mcp") {
@@ -61,7 +67,8 @@ export async function startHttpServer(workspace: Workspace, opts: HttpOptions = 
       sendJson(res, 403, jsonRpcError(`拒绝请求：Host 头“${req.headers.host ?? ""}”不是本机地址`));
       return;
     }
-    if (token && !authorized(req.headers.authorization, token)) {
+    const caller = tokens ? tokens.identify(req.headers.authorization) : workspace.access;
+    if (!caller) {
       res.setHeader("WWW-Authenticate", 'Bearer realm="jixiao"');
       sendJson(res, 401, jsonRpcError("未授权：请在请求头中提供 Authorization: Bearer <JIXIAO_TOKEN>"));
       return;
@@ -89,7 +96,7 @@ export async function startHttpServer(workspace: Workspace, opts: HttpOptions = 
       sendJson(res, 400, { jsonrpc: "2.0", id: null, error: { code: -32700, message: `请求体不是有效的 JSON：${(e as Error).message}` } });
       return;
     }
-    const mcp = createServer(workspace);
+    const mcp = createServer(workspace.forCaller(caller, true));
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on("close", () => {
       void transport.close();
@@ -124,14 +131,6 @@ function loopbackHostHeader(header: string | undefined): boolean {
   if (!header) return false;
   const hostname = header.startsWith("[") ? header.slice(1, header.indexOf("]")) : header.split(":")[0];
   return isLoopback(hostname);
-}
-
-function authorized(header: string | undefined, token: string): boolean {
-  const match = /^Bearer\s+(.+)$/i.exec(header ?? "");
-  if (!match) return false;
-  const given = Buffer.from(match[1].trim());
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** A body over MAX_MESSAGE_BYTES: its declared size, or the bytes received when it went over. */

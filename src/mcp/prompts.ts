@@ -1,7 +1,7 @@
 // MCP prompts: draft_targets (from a project description) and review_table (an existing project). Texts in prompts/.
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { Workspace } from "../workspace.js";
+import type { Workspace } from "../workspace/index.js";
 import { readPrompt } from "./package-root.js";
 
 export function registerPrompts(server: McpServer, workspace: Workspace): void {
@@ -34,7 +34,7 @@ export function registerPrompts(server: McpServer, workspace: Workspace): void {
       argsSchema: { projectId: z.string().describe("项目 id（list_projects 可查）") },
     },
     async ({ projectId }) => {
-      const view = workspace.getProject(projectId);
+      const view = await workspace.getProject(projectId);
       const table = (await workspace.renderProject(projectId, "markdown")).markdown ?? "";
       const findings = view.findings.map((f) => `- [${f.severity}] ${f.rule}${f.indicatorId ? `（${f.indicatorId}）` : ""}：${f.message} ${f.hint}`);
       return {

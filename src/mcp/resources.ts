@@ -1,10 +1,9 @@
 // Resources: the rule catalog and each rule's docs, each stored project as JSON and as a Markdown table.
 import { ResourceTemplate, type McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { isInputError } from "../domain/errors.js";
+import { SEVERITY_LABEL } from "../domain/vocabulary.js";
 import { RULES } from "../rules/registry.js";
-import type { Workspace } from "../workspace.js";
-
-const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as const;
+import type { Workspace } from "../workspace/index.js";
 
 export function registerResources(server: McpServer, workspace: Workspace): void {
   server.registerResource(
@@ -43,8 +42,8 @@ export function registerResources(server: McpServer, workspace: Workspace): void
     },
   );
 
-  const listProjects = (suffix: string, mimeType: string) => () => ({
-    resources: workspace.listProjects().map((p) => ({
+  const listProjects = (suffix: string, mimeType: string) => async () => ({
+    resources: (await workspace.listProjects()).projects.map((p) => ({
       uri: `jixiao://projects/${p.id}${suffix}`,
       name: suffix ? `${p.name}（表格）` : p.name,
       mimeType,
@@ -56,8 +55,8 @@ export function registerResources(server: McpServer, workspace: Workspace): void
     new ResourceTemplate("jixiao://projects/{id}", { list: listProjects("", "application/json") }),
     { title: "项目数据", description: "一个项目的全部数据（JSON，含 revision）", mimeType: "application/json" },
     (uri, { id }) =>
-      readOrExplain(() => {
-        const view = workspace.getProject(String(id));
+      readOrExplain(async () => {
+        const view = await workspace.getProject(String(id));
         const text = JSON.stringify({ project: view.project, revision: view.revision, summary: view.summary }, null, 2);
         return { contents: [{ uri: uri.href, mimeType: "application/json", text }] };
       }),

@@ -1,7 +1,8 @@
 // Tool results: structuredContent plus a short Chinese text; failures as isError results the model can act on.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { isInputError } from "../domain/errors.js";
-import type { WorkspaceFinding } from "../workspace.js";
+import { SEVERITY_LABEL } from "../domain/vocabulary.js";
+import type { WorkspaceFinding } from "../workspace/index.js";
 
 type Content = CallToolResult["content"][number];
 
@@ -27,7 +28,6 @@ export async function guard(body: () => CallToolResult | Promise<CallToolResult>
   }
 }
 
-const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as const;
 
 /** Findings as short lines the model can act on: where, what, how to fix. */
 export function findingsText(findings: WorkspaceFinding[], limit = 30): string {

@@ -1,126 +1,22 @@
-// zod schemas shared by the tools: inputs (every field described for the model) and outputs.
-import { z } from "zod";
-import { ProjectSchema } from "../domain/schema.js";
-
-export const profileSchema = z
-  .enum(["legacy", "mof2021"])
-  .describe("指标体系 profile：legacy（产出/效益/满意度，成本在产出下）或 mof2021（财预〔2021〕101号，成本单列为一级）");
-
-export const projectIdSchema = z.string().min(1).describe("项目 id（形如 p_xxxxxxxxxx），由 create_project / import_document / list_projects 给出");
-
-export const revisionSchema = z
-  .number()
-  .int()
-  .positive()
-  .optional()
-  .describe("你读到的项目版本号 revision；给出时若项目已被他人修改则拒绝写入（防止覆盖），请重新读取后再改");
-
-const amount = (what: string) => z.number().min(0).describe(`${what}，单位：万元`);
-
-// Models often pass the budget as a bare number (budget: 2): read it as the total rather than fail the call.
-export const budgetInputSchema = z.preprocess(
-  (v) => (typeof v === "number" ? { total: v } : v),
-  z
-    .object({
-      total: amount("预算数（合计）"),
-      fiscal: amount("财政资金").nullable().optional(),
-      other: amount("其他资金").nullable().optional(),
-    })
-    .describe("预算数 = 财政资金 + 其他资金（万元），如 {\"total\": 2, \"fiscal\": 2}；只给数字时视为预算数合计"),
-);
-
-const percent = (month: string) => z.number().min(0).max(100).nullable().optional().describe(`截至${month}累计支出比例（%）`);
-
-export const spendingPlanInputSchema = z
-  .object({ mar: percent("3月底"), jun: percent("6月底"), oct: percent("10月底"), dec: percent("12月底") })
-  .describe("资金支出计划：各时点累计支出百分比，12月底应为 100");
-
-export const indicatorInputSchema = z.object({
-  level1: z.string().optional().describe("一级指标，如 产出指标；省略时按二级指标和指标体系推断（与二级不符时以二级为准）"),
-  level2: z
-    .string()
-    .min(1)
-    .describe("二级指标，如 数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标；简写（时效、满意度）会规范为标准名称"),
-  name: z.string().min(1).describe("三级指标名称，如 培训次数"),
-  value: z.string().min(1).describe("指标值，要可衡量：如 ≥4次、≥95%、2023年12月底前、≤2万元；不要写占位符或重复指标名"),
-  description: z.string().optional().describe("绩效指标描述；省略时同三级指标名称"),
-  basis: z.string().optional().describe("指标值确定依据，写来源：年度工作计划、预算批复、合同、历史数据等"),
-});
-
-export const indicatorPatchSchema = indicatorInputSchema
-  .partial()
-  .strict()
-  .describe("要修改的字段（只给要改的）：level1、level2、name、value、description、basis");
-
-export const projectPatchSchema = z
-  .object({
-    name: z.string().min(1).optional().describe("项目名称"),
-    code: z.string().optional().describe("项目编码"),
-    summary: z.string().optional().describe("项目概况"),
-    purpose: z.string().optional().describe("资金用途"),
-    funding: z.string().optional().describe("资金安排情况"),
-    evaluationBasis: z.string().optional().describe("评价标准/依据"),
-    goals: z.array(z.string()).optional().describe("绩效目标（整体替换），每条一句具体、可衡量的目标"),
-    budget: z
-      .object({ total: amount("预算数").optional(), fiscal: amount("财政资金").nullable().optional(), other: amount("其他资金").nullable().optional() })
-      .optional()
-      .describe("预算（只改给出的字段），万元"),
-    spendingPlan: spendingPlanInputSchema.optional(),
-    profile: profileSchema.optional(),
-  })
-  .strict()
-  .describe("要修改的项目字段；指标请用 add_indicators / update_indicator / remove_indicators 修改");
-
-export const findingSchema = z.object({
-  rule: z.string(),
-  severity: z.enum(["error", "warning", "info"]),
-  project: z.string().nullable(),
-  indicator: z.number().nullable(),
-  indicatorId: z.string().optional(),
-  field: z.string().nullable(),
-  message: z.string(),
-  hint: z.string(),
-  fix: z.string().optional(),
-});
-
-export const summarySchema = z.object({ error: z.number(), warning: z.number(), info: z.number() });
-
-export const projectOutputSchema = ProjectSchema;
-
-export const mutationOutputShape = {
-  project: projectOutputSchema,
-  revision: z.number(),
-  findings: z.array(findingSchema),
-  summary: summarySchema,
-};
-
-export const normalizedSchema = z
-  .array(
-    z.object({
-      indicatorId: z.string(),
-      field: z.enum(["level1", "level2"]),
-      from: z.string(),
-      to: z.string(),
-      reason: z.string(),
-    }),
-  )
-  .describe("被规范的一级/二级指标名称（如 产出 → 产出指标）；为空表示全部按指标体系的写法给出");
-
-export const listItemSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  code: z.string(),
-  revision: z.number(),
-  indicatorCount: z.number(),
-  budgetTotal: z.number().nullable(),
-  documentId: z.string().nullable(),
-  updatedAt: z.string(),
-});
-
-export const historyEntrySchema = z.object({
-  revision: z.number().describe("修改前的版本号；undo 的 toRevision 取这个值即恢复到修改前的内容"),
-  action: z.string().describe("修改所用的操作，如 add_indicators、update_indicator、undo"),
-  description: z.string().describe("这次修改做了什么（中文）；空字符串表示旧版本未记录"),
-  at: z.string().describe("修改时间（ISO 8601，UTC）"),
-  undoTo: z.number().optional().describe("撤销操作恢复到的版本"),
-});
+// The tools' zod schemas: the workspace contracts themselves (src/workspace/contracts.ts), so a tool's input and
+// output schema can never drift from what the service takes and returns.
+export {
+  budgetInputSchema,
+  createProjectSchema,
+  damagedRowSchema,
+  findingSchema,
+  historyEntrySchema,
+  importResultShape,
+  indicatorInputSchema,
+  indicatorPatchSchema,
+  listItemSchema,
+  mutationOutputShape,
+  normalizedSchema,
+  profileSchema,
+  projectIdSchema,
+  projectPatchSchema,
+  revisionSchema,
+  spendingPlanInputSchema,
+  summarySchema,
+} from "../workspace/contracts.js";
+export { ProjectSchema as projectOutputSchema } from "../domain/schema.js";

@@ -1,6 +1,6 @@
 // createServer: one McpServer over a Workspace — tools, resources, prompts and the workflow instructions.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { Workspace } from "../workspace.js";
+import type { Workspace } from "../workspace/index.js";
 import { readPrompt } from "./package-root.js";
 import { registerPrompts } from "./prompts.js";
 import { registerResources } from "./resources.js";

@@ -1,5 +1,5 @@
 // stdio transport: stdout carries JSON-RPC only, so anything that would print there goes to stderr instead.
-import type { Workspace } from "../workspace.js";
+import type { Workspace } from "../workspace/index.js";
 import { createServer } from "./server.js";
 import { LimitedStdioServerTransport } from "./stdio-transport.js";
 

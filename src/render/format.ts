@@ -34,4 +34,4 @@ export function tableTitleOf(project: { seq: number; name: string; tableTitle?: 
 }
 
 /** Severity labels used in the findings notes. */
-export const SEVERITY_LABEL: Record<string, string> = { error: "错误", warning: "警告", info: "提示" };
+export { SEVERITY_LABEL } from "../domain/vocabulary.js";

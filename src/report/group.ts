@@ -2,7 +2,7 @@
 import { isEmptyRow, projectRef, type Indicator, type JixiaoDocument, type Project } from "../domain/schema.js";
 import type { Finding, Report, Severity } from "../rules/types.js";
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+export { SEVERITY_LABEL } from "../domain/vocabulary.js";
 
 /** `N 个错误，N 个警告，N 个提示` */
 export function summaryLine(summary: Report["summary"]): string {

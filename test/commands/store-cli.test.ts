@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/store/sqlite.js";
-import { Workspace } from "../../src/workspace.js";
+import { Workspace } from "../../src/workspace/index.js";
 import { createArgs, indicatorArgs } from "../mcp/seed.js";
 import { runCli } from "../support/cli.js";
 
@@ -15,17 +15,17 @@ let db: string;
 let seedId: string;
 let otherId: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "jixiao-cli-store-"));
   db = join(dir, "jixiao.db");
   const ws = new Workspace(openSqliteStore(db), { roots: [dir], exportsDir: join(dir, "exports") });
-  const seed = ws.createProject(createArgs());
+  const seed = await ws.createProject(createArgs());
   seedId = seed.project.id!;
-  const added = ws.addIndicators(seedId, indicatorArgs());
-  ws.updateIndicator(seedId, added.added[0], { value: "≥4次" });
-  ws.undo(seedId);
-  otherId = ws.createProject({ name: "农村道路养护", code: "13081123P00000000001P", budget: { total: 50 } }).project.id!;
-  ws.close();
+  const added = await ws.addIndicators(seedId, indicatorArgs());
+  await ws.updateIndicator(seedId, added.added[0], { value: "≥4次" });
+  await ws.undo(seedId);
+  otherId = (await ws.createProject({ name: "农村道路养护", code: "13081123P00000000001P", budget: { total: 50 } })).project.id!;
+  await ws.close();
 });
 
 describe("jixiao projects", () => {

@@ -4,7 +4,7 @@ import { CreateMessageRequestSchema, type CallToolResult } from "@modelcontextpr
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createServer } from "../../src/mcp/server.js";
 import { openSqliteStore } from "../../src/store/sqlite.js";
-import { Workspace } from "../../src/workspace.js";
+import { Workspace } from "../../src/workspace/index.js";
 import { cleanDraft, flawedDraft, INPUT } from "./drafts.js";
 
 const LLM_ENV = ["JIXIAO_LLM_BASE_URL", "JIXIAO_LLM_API_KEY", "JIXIAO_LLM_MODEL", "OPENAI_BASE_URL", "OPENAI_API_KEY", "OPENAI_MODEL"];
@@ -41,7 +41,7 @@ async function connect(opts: { answers?: string[] }) {
     async close() {
       await client.close();
       await server.close();
-      workspace.close();
+      await workspace.close();
     },
   };
 }
@@ -67,7 +67,7 @@ describe("draft_project over MCP", () => {
       expect(s.prompts[0].system).toContain("required-level2-missing");
       expect(s.prompts[1].user).toContain("value-repeats-name");
       // Saved: the workspace holds it under the returned id.
-      expect(s.workspace.getProject(data.projectId).project.name).toBe(INPUT.name);
+      expect((await s.workspace.getProject(data.projectId)).project.name).toBe(INPUT.name);
     } finally {
       await s.close();
     }

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { isInputError } from "../../src/domain/errors.js";
 import { startHttpServer, type RunningHttpServer } from "../../src/mcp/http.js";
 import { openSqliteStore } from "../../src/store/sqlite.js";
-import { Workspace } from "../../src/workspace.js";
+import { Workspace } from "../../src/workspace/index.js";
 import { call, connect, REPO, runSeedSession } from "./session.js";
 
 const TOKEN = "test-token-123";
@@ -45,7 +45,7 @@ describe("Streamable HTTP server", () => {
       expect(out.initialErrors.length).toBeGreaterThan(0);
       expect(out.markdown).toContain("≥90%");
       await first.running.close();
-      first.workspace.close();
+      await first.workspace.close();
 
       const second = await start(db, token);
       const again = await httpClient(second.running.url, token);

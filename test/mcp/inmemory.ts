@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "../../src/mcp/server.js";
 import { openSqliteStore } from "../../src/store/sqlite.js";
-import { Workspace } from "../../src/workspace.js";
+import { Workspace } from "../../src/workspace/index.js";
 import { connect } from "./session.js";
 
 export async function inMemoryClient(opts: { roots?: string[] } = {}) {
@@ -22,7 +22,7 @@ export async function inMemoryClient(opts: { roots?: string[] } = {}) {
     async close() {
       await client.close();
       await server.close();
-      workspace.close();
+      await workspace.close();
     },
   };
 }

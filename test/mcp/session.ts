@@ -5,7 +5,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { fileURLToPath } from "node:url";
 import type { Project } from "../../src/domain/schema.js";
-import type { WorkspaceFinding } from "../../src/workspace.js";
+import type { WorkspaceFinding } from "../../src/workspace/index.js";
 import { createArgs, indicatorArgs, REVIEWER_GOALS, REVIEWER_ROW_FIXES, REVIEWER_SPENDING_PLAN } from "./seed.js";
 
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
@@ -75,7 +75,9 @@ export interface SessionOutcome {
 export async function runSeedSession(client: Client): Promise<SessionOutcome> {
   const created = await call(client, "create_project", createArgs());
   const projectId: string = created.project.id;
-  await call(client, "add_indicators", { projectId, indicators: indicatorArgs() });
+  // Every write names the revision it read, as a client of a shared (HTTP) server must.
+  const rev = { value: created.revision as number };
+  rev.value = (await call(client, "add_indicators", { projectId, indicators: indicatorArgs(), revision: rev.value })).revision;
 
   const first = await call(client, "validate_project", { projectId });
   const initialErrors = (first.findings as WorkspaceFinding[]).filter((f) => f.severity === "error");
@@ -87,7 +89,8 @@ export async function runSeedSession(client: Client): Promise<SessionOutcome> {
     if (errors.length === 0) break;
     if (++rounds > 5) throw new Error(`errors remain after 5 rounds: ${JSON.stringify(errors)}`);
     const current = await call(client, "get_project", { projectId });
-    await fixErrors(client, projectId, current.project as Project, errors);
+    rev.value = current.revision;
+    await fixErrors(client, projectId, current.project as Project, errors, rev);
   }
 
   const rendered = await call(client, "render_project", { projectId, format: "markdown" });
@@ -96,28 +99,37 @@ export async function runSeedSession(client: Client): Promise<SessionOutcome> {
 }
 
 /** One reviewer pass: one change per offending row or field, chosen from the finding. */
-async function fixErrors(client: Client, projectId: string, project: Project, errors: WorkspaceFinding[]): Promise<void> {
+async function fixErrors(
+  client: Client,
+  projectId: string,
+  project: Project,
+  errors: WorkspaceFinding[],
+  rev: { value: number },
+): Promise<void> {
   const done = new Set<string>();
+  const write = async (tool: string, args: Record<string, unknown>) => {
+    rev.value = (await call(client, tool, { ...args, projectId, revision: rev.value })).revision;
+  };
   for (const f of errors) {
     if (f.indicatorId) {
       if (done.has(f.indicatorId)) continue;
       done.add(f.indicatorId);
       const row = project.indicators.find((i) => i.id === f.indicatorId)!;
       if (row.name === "无" || row.value === "无") {
-        await call(client, "remove_indicators", { projectId, indicatorIds: [f.indicatorId] });
+        await write("remove_indicators", { indicatorIds: [f.indicatorId] });
         continue;
       }
       const patch = REVIEWER_ROW_FIXES[row.name] ?? (f.fix !== undefined && f.field ? { [f.field]: f.fix } : undefined);
       if (!patch) throw new Error(`no reviewer fix for ${f.rule} on row “${row.name}”: ${f.message}`);
-      await call(client, "update_indicator", { projectId, indicatorId: f.indicatorId, patch });
+      await write("update_indicator", { indicatorId: f.indicatorId, patch });
     } else if (f.field === "goals") {
       if (done.has("goals")) continue;
       done.add("goals");
-      await call(client, "update_project", { projectId, patch: { goals: REVIEWER_GOALS } });
+      await write("update_project", { patch: { goals: REVIEWER_GOALS } });
     } else if (f.field === "spendingPlan") {
       if (done.has("plan")) continue;
       done.add("plan");
-      await call(client, "update_project", { projectId, patch: { spendingPlan: REVIEWER_SPENDING_PLAN } });
+      await write("update_project", { patch: { spendingPlan: REVIEWER_SPENDING_PLAN } });
     } else {
       throw new Error(`no reviewer fix for ${f.rule} (${f.field}): ${f.message}`);
     }

@@ -81,11 +81,11 @@ describe("stdio server (spawned)", () => {
     await waitForExit(pid);
 
     const store = openSqliteStore(db);
-    const row = store.getProject(projectId)!;
+    const row = (await store.getProject(projectId))!;
     expect(row.revision).toBe(last.revision);
     expect(row.project.indicators[0].value).toBe("≥9次");
     expect(row.project.indicators).toHaveLength(9);
-    store.close();
+    await store.close();
     await client.close().catch(() => undefined);
   }, 60_000);
 

@@ -33,7 +33,7 @@ describe("server surface", () => {
     for (const name of [
       "create_project", "update_project", "add_indicators", "update_indicator", "remove_indicators",
       "get_project", "list_projects", "validate_project", "render_project", "import_document", "undo",
-      "draft_project", "suggest_indicators",
+      "draft_project", "suggest_indicators", "delete_project",
     ]) {
       const tool = byName.get(name);
       expect(tool, name).toBeDefined();
@@ -43,9 +43,13 @@ describe("server surface", () => {
         expect((schema as { description?: string }).description, `${name}.${field}`).toBeTruthy();
       }
     }
-    expect(tools.length).toBe(13);
+    expect(tools.length).toBe(14);
     expect(byName.get("get_project")!.annotations).toMatchObject({ readOnlyHint: true });
     expect(byName.get("remove_indicators")!.annotations).toMatchObject({ destructiveHint: true });
+    expect(byName.get("delete_project")!.annotations).toMatchObject({ destructiveHint: true });
+    // The indicator contract is the workspace's: its structured fields are offered to the model too.
+    const addRow = (byName.get("add_indicators")!.inputSchema.properties as Record<string, { items?: { properties?: object } }>).indicators;
+    expect(Object.keys(addRow.items?.properties ?? {})).toEqual(expect.arrayContaining(["unit", "direction", "weight"]));
     expect(byName.get("update_indicator")!.annotations).toMatchObject({ readOnlyHint: false, idempotentHint: true });
   });
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ProjectSchema } from "../../src/domain/schema.js";
 import { MIGRATIONS, openSqliteStore } from "../../src/store/sqlite.js";
-import { Workspace } from "../../src/workspace.js";
+import { Workspace } from "../../src/workspace/index.js";
 
 const V1_SCHEMA = MIGRATIONS[0];
 
@@ -38,50 +38,50 @@ function v1Database(): string {
 }
 
 describe("schema migration 1 → 2", () => {
-  it("is one appended step", () => {
-    expect(MIGRATIONS).toHaveLength(2);
+  it("is one appended step (v3 after it: departments and list search)", async () => {
+    expect(MIGRATIONS).toHaveLength(3);
   });
 
-  it("upgrades a version-1 file in place; old snapshots stay readable with an empty description", () => {
+  it("upgrades a version-1 file in place; old snapshots stay readable with an empty description", async () => {
     const file = v1Database();
     const store = openSqliteStore(file);
-    const snaps = store.listSnapshots("p_old");
+    const snaps = await store.listSnapshots("p_old");
     expect(snaps.map((s) => [s.revision, s.action, s.description, s.undoTo])).toEqual([
       [2, "update_indicator", "", undefined],
       [3, "update_project", "", undefined],
     ]);
     expect(snaps[0].project.indicators[0].value).toBe("4 次");
-    expect(store.getProject("p_old")?.revision).toBe(4);
-    store.close();
+    expect((await store.getProject("p_old"))?.revision).toBe(4);
+    await store.close();
     const raw = new Database(file);
-    expect(raw.pragma("user_version", { simple: true })).toBe(2);
+    expect(raw.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     const columns = (raw.pragma("table_info(snapshots)") as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(expect.arrayContaining(["description", "undo_to"]));
     raw.close();
   });
 
-  it("opens the upgraded file again without re-running the step", () => {
+  it("opens the upgraded file again without re-running the step", async () => {
     const file = v1Database();
-    openSqliteStore(file).close();
+    await openSqliteStore(file).close();
     const again = openSqliteStore(file);
-    expect(again.listSnapshots("p_old")).toHaveLength(2);
-    again.close();
+    expect(await again.listSnapshots("p_old")).toHaveLength(2);
+    await again.close();
   });
 
-  it("lets the workspace list and undo old changes, recording the new ones with descriptions", () => {
+  it("lets the workspace list and undo old changes, recording the new ones with descriptions", async () => {
     const ws = new Workspace(openSqliteStore(v1Database()));
-    expect(ws.history("p_old").entries.map((e) => e.description)).toEqual(["", ""]);
-    const u = ws.undo("p_old");
+    expect((await ws.history("p_old")).entries.map((e) => e.description)).toEqual(["", ""]);
+    const u = await ws.undo("p_old");
     expect(u.restoredRevision).toBe(3);
     expect(u.project.name).toBe("旧名称");
-    const back = ws.undo("p_old", undefined, 2);
+    const back = await ws.undo("p_old", undefined, 2);
     expect(back.project.indicators[0].value).toBe("4 次");
-    expect(ws.history("p_old").entries.map((e) => [e.revision, e.description])).toEqual([
+    expect((await ws.history("p_old")).entries.map((e) => [e.revision, e.description])).toEqual([
       [2, ""],
       [3, ""],
       [4, "撤销到版本 3"],
       [5, "撤销到版本 2"],
     ]);
-    ws.close();
+    await ws.close();
   });
 });

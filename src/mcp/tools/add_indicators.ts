@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { Workspace } from "../../workspace.js";
+import type { Workspace } from "../../workspace/index.js";
 import { findingsText, guard, normalizedText, ok, summaryText } from "../result.js";
 import { indicatorInputSchema, mutationOutputShape, normalizedSchema, projectIdSchema, revisionSchema } from "../schemas.js";
 
@@ -24,8 +24,8 @@ export function register(server: McpServer, workspace: Workspace): void {
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
     },
     ({ projectId, indicators, revision }) =>
-      guard(() => {
-        const r = workspace.addIndicators(projectId, indicators, revision);
+      guard(async () => {
+        const r = await workspace.addIndicators(projectId, indicators, revision);
         return ok(
           { ...r },
           `已添加 ${r.added.length} 条指标（${r.added.join("、")}），项目版本 ${r.revision}。检查：${summaryText(r.summary)}。\n` +

@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { Workspace } from "../../workspace.js";
+import type { Workspace } from "../../workspace/index.js";
 import { findingsText, guard, ok, summaryText } from "../result.js";
 import { chooseGenerator } from "../sampling.js";
 import { findingSchema, profileSchema, projectOutputSchema, summarySchema } from "../schemas.js";

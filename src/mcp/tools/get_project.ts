@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { Workspace } from "../../workspace.js";
+import type { Workspace } from "../../workspace/index.js";
 import { findingsText, guard, historyText, ok, summaryText } from "../result.js";
 import { historyEntrySchema, mutationOutputShape, projectIdSchema } from "../schemas.js";
 
@@ -31,8 +31,8 @@ export function register(server: McpServer, workspace: Workspace): void {
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
     },
     ({ projectId, history }) =>
-      guard(() => {
-        const r = workspace.getProject(projectId);
+      guard(async () => {
+        const r = await workspace.getProject(projectId);
         const p = r.project;
         const rows = p.indicators.map((i) => `- ${i.id}｜${i.level1}｜${i.level2}｜${i.name}｜${i.value}｜${i.basis}`);
         let text =
@@ -40,7 +40,7 @@ export function register(server: McpServer, workspace: Workspace): void {
           `绩效目标：${p.goals.join("；") || "（无）"}\n指标（id｜一级｜二级｜三级｜指标值｜依据）：\n${rows.join("\n") || "（无）"}\n` +
           `检查：${summaryText(r.summary)}\n${findingsText(r.findings)}`;
         if (!history) return ok({ ...r }, text);
-        const entries = workspace.history(projectId).entries;
+        const entries = (await workspace.history(projectId)).entries;
         text +=
           `\n修改历史（共 ${entries.length} 条，最早的在前；undo 加 toRevision 可回到“版本 N → N+1”中的 N）：\n` + historyText(entries);
         return ok({ ...r, history: entries }, text);

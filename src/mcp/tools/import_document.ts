@@ -1,9 +1,9 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { MAX_IMPORT_TEXT_CHARS, MAX_INPUT_FILE_BYTES } from "../../domain/limits.js";
-import type { Workspace } from "../../workspace.js";
+import type { Workspace } from "../../workspace/index.js";
 import { findingsText, guard, ok, summaryText } from "../result.js";
-import { findingSchema, listItemSchema, summarySchema } from "../schemas.js";
+import { importResultShape } from "../schemas.js";
 
 export function register(server: McpServer, workspace: Workspace): void {
   server.registerTool(
@@ -15,14 +15,7 @@ export function register(server: McpServer, workspace: Workspace): void {
         path: z.string().optional().describe(`文件路径（须在服务器允许的目录内，普通文件，至多 ${MAX_INPUT_FILE_BYTES / 1024 / 1024} MiB）；与 text 二选一`),
         text: z.string().optional().describe(`粘贴的绩效文本内容，至多 ${MAX_IMPORT_TEXT_CHARS.toLocaleString("en-US")} 字符；与 path 二选一`),
       }),
-      outputSchema: {
-        documentId: z.string(),
-        profile: z.enum(["legacy", "mof2021"]),
-        projects: z.array(listItemSchema.extend({ summary: summarySchema })),
-        documentFindings: z.array(findingSchema),
-        summary: summarySchema,
-        importWarnings: z.array(z.object({ line: z.number().nullable(), message: z.string() })),
-      },
+      outputSchema: importResultShape,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
     },
     ({ path, text }) =>

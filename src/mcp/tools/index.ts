@@ -1,6 +1,6 @@
 // Every tool, one file each, registered in the order a model meets them in the workflow.
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { Workspace } from "../../workspace.js";
+import type { Workspace } from "../../workspace/index.js";
 import * as createProject from "./create_project.js";
 import * as addIndicators from "./add_indicators.js";
 import * as updateIndicator from "./update_indicator.js";
@@ -12,6 +12,7 @@ import * as validateProject from "./validate_project.js";
 import * as renderProject from "./render_project.js";
 import * as importDocument from "./import_document.js";
 import * as undo from "./undo.js";
+import * as deleteProject from "./delete_project.js";
 // >>> Drafting tools (owned by the drafting helper): draft_project.ts, suggest_indicators.ts.
 // They export `register(server, workspace)` like the others. Uncomment once both files exist:
 import * as draftProject from "./draft_project.js";
@@ -34,6 +35,7 @@ export const TOOLS: ToolModule[] = [
   renderProject,
   importDocument,
   undo,
+  deleteProject,
   // >>> drafting tools
   draftProject,
   suggestIndicators,

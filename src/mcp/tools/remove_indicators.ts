@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { Workspace } from "../../workspace.js";
+import type { Workspace } from "../../workspace/index.js";
 import { findingsText, guard, ok, summaryText } from "../result.js";
 import { mutationOutputShape, projectIdSchema, revisionSchema } from "../schemas.js";
 
@@ -19,8 +19,8 @@ export function register(server: McpServer, workspace: Workspace): void {
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false },
     },
     ({ projectId, indicatorIds, revision }) =>
-      guard(() => {
-        const r = workspace.removeIndicators(projectId, indicatorIds, revision);
+      guard(async () => {
+        const r = await workspace.removeIndicators(projectId, indicatorIds, revision);
         return ok(
           { ...r },
           `已删除 ${r.removed.length} 条指标，项目版本 ${r.revision}。检查：${summaryText(r.summary)}。\n${findingsText(r.findings)}`,

@@ -2,7 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { suggestIndicators } from "../../draft/index.js";
 import { KINDS } from "../../draft/library/index.js";
-import type { Workspace } from "../../workspace.js";
+import type { Workspace } from "../../workspace/index.js";
 import { guard, ok } from "../result.js";
 import { profileSchema } from "../schemas.js";
 
@@ -35,7 +35,7 @@ export function register(server: McpServer, _workspace: Workspace): void {
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
     },
     ({ summary, name, kind, level2, profile }) =>
-      guard(() => {
+      guard(async () => {
         const suggestions = suggestIndicators({ summary, name, kind, level2, profile });
         const lines = suggestions.map((s) => `- [${s.kind}] ${s.level1}/${s.level2}/${s.name}：${s.value}（依据：${s.basis ?? ""}）`);
         const text =

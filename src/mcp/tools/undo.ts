@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { Workspace } from "../../workspace.js";
+import type { Workspace } from "../../workspace/index.js";
 import { findingsText, guard, ok, summaryText } from "../result.js";
 import { historyEntrySchema, mutationOutputShape, projectIdSchema, revisionSchema } from "../schemas.js";
 
@@ -31,8 +31,8 @@ export function register(server: McpServer, workspace: Workspace): void {
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false },
     },
     ({ projectId, revision, toRevision }) =>
-      guard(() => {
-        const r = workspace.undo(projectId, revision, toRevision);
+      guard(async () => {
+        const r = await workspace.undo(projectId, revision, toRevision);
         const what = r.undoneChanges.map((c) => c.description || c.action).join("；");
         return ok(
           { ...r },

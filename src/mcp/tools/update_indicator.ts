@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { Workspace } from "../../workspace.js";
+import type { Workspace } from "../../workspace/index.js";
 import { findingsText, guard, normalizedText, ok, summaryText } from "../result.js";
 import { indicatorPatchSchema, mutationOutputShape, normalizedSchema, projectIdSchema, revisionSchema } from "../schemas.js";
 
@@ -20,8 +20,8 @@ export function register(server: McpServer, workspace: Workspace): void {
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
     },
     ({ projectId, indicatorId, patch, revision }) =>
-      guard(() => {
-        const r = workspace.updateIndicator(projectId, indicatorId, patch, revision);
+      guard(async () => {
+        const r = await workspace.updateIndicator(projectId, indicatorId, patch, revision);
         return ok(
           { ...r },
           `已修改指标 ${indicatorId}，项目版本 ${r.revision}。检查：${summaryText(r.summary)}。\n${normalizedText(r.normalized)}${findingsText(r.findings)}`,

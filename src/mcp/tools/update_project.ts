@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { Workspace } from "../../workspace.js";
+import type { Workspace } from "../../workspace/index.js";
 import { findingsText, guard, ok, summaryText } from "../result.js";
 import { mutationOutputShape, projectIdSchema, projectPatchSchema, revisionSchema } from "../schemas.js";
 
@@ -15,8 +15,8 @@ export function register(server: McpServer, workspace: Workspace): void {
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
     },
     ({ projectId, patch, revision }) =>
-      guard(() => {
-        const r = workspace.updateProject(projectId, patch, revision);
+      guard(async () => {
+        const r = await workspace.updateProject(projectId, patch, revision);
         return ok({ ...r }, `已修改项目“${r.project.name}”，版本 ${r.revision}。检查：${summaryText(r.summary)}。\n${findingsText(r.findings)}`);
       }),
   );
