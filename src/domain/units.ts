@@ -46,7 +46,8 @@ const DURATIONS = ["天", "日", "个工作日", "工作日", "自然日", "小�
 /** 法定计量单位 of length, area, volume, mass, energy, power (表1, 表3, 表4) and the 市制/land units tables use. */
 const MEASURES = ["平方米", "平米", "㎡", "m2", "m²", "平方公里", "平方千米", "立方米", "立方", "m3", "m³", "亩", "公顷", "公里", "千米",
   "km", "毫米", "mm", "厘米", "cm", "分贝", "db", "米", "延米", "m", "吨", "千克", "公斤", "kg", "克", "千瓦", "kw", "千瓦时", "kwh", "兆瓦", "mw", "度", "吨标准煤",
-  "标准煤", "升", "gb", "tb", "mb", "t", "海里", "瓦", "w", "焦耳", "兆焦", "伏", "安", "摄氏度", "℃", "赫兹", "hz", "帕", "兆帕", "mpa",
+  "标准煤", "升", "gb", "tb", "mb", "t", "海里", "瓦", "w", "焦耳", "兆焦", "伏", "安培", // not a bare 安: descriptions write 1安装点, 安全
+  "摄氏度", "℃", "赫兹", "hz", "帕", "兆帕", "mpa",
   "流明", "勒克斯", "lx", "毫升", "ml", "l", "立方米/秒", "公吨", "千米/小时", "km/h"];
 /** 个体量词 and 动量词 of the lists above, with the compound counts (人次, 户次 …) tables write. */
 const COUNTS = [
