@@ -1,14 +1,7 @@
 // value-unit: the unit of a 指标值 is missing (50 万; a bare 90 on a 满意度), unfit (满意度 in 件; a 率 in 元),
 // or spelt in a nonstandard way with an exact fix (100 百分号 → 100%).
 import { normalizeValueText } from "../domain/value.js";
-import {
-  costNotMoney,
-  directionIssue,
-  isCostContext,
-  over100Issue,
-  q,
-  rewriteValue,
-} from "./value-common.js";
+import { isCostContext, q, rewriteValue } from "./value-common.js";
 import { RATE_NAME_RE } from "./vocabulary/measures.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 
@@ -36,7 +29,7 @@ function unitHit(row: RowContext): RuleHit | null {
     if (p.unitKind === "none" && isRatioName(name) && p.normalizedHigh <= 100) {
       return { ...at, message: `指标值“${q(row.indicator.value)}”缺少单位“%”`, hint: "比率类指标写明“%”，如“90%-95%”" };
     }
-    if (p.standardUnit && !costNotMoney(row)) return spelling(row, p.unit, p.standardUnit);
+    if (p.standardUnit) return spelling(row, p.unit, p.standardUnit);
     return null;
   }
   if (p.kind !== "quantitative") return null;
@@ -82,8 +75,6 @@ function unitHit(row: RowContext): RuleHit | null {
     };
   }
   if (p.standardUnit) {
-    // The rules that rewrite this value already write the standard unit: report the spelling only once.
-    if (directionIssue(row) || over100Issue(row) || costNotMoney(row)) return null;
     return spelling(row, p.unit, p.standardUnit);
   }
   return null;
@@ -104,6 +95,7 @@ const rule: ProjectRule = {
   id: "value-unit",
   severity: "warning",
   scope: "project",
+  exclusive: "value",
   description: "指标值的单位缺失、不完整、不适合该指标，或写法不规范（100 百分号 → 100%）",
   docs: `## 说明
 单位决定数值的含义：“50 万”是万元还是万户？比率写“件”、满意度写“个”都无法考核；“百分比”“百分号”应写作“%”。
