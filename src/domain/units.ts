@@ -63,6 +63,10 @@ const COUNTS = [
   // Counting words of real tables
   "例", "人/次", "学时数", "亩次", "场/次", "期/次",
 ];
+// Upper-case spellings of metric symbols (80M, 5KM, 10KG): understood, with the standard symbol as the fix.
+for (const [written, standard, kind] of [["M", "m", "measure"], ["KM", "km", "measure"], ["KG", "kg", "measure"], ["CM", "cm", "measure"], ["MM", "mm", "measure"]] as const) {
+  TABLE[written] = unit(kind, 0, standard);
+}
 for (const u of DURATIONS) TABLE[u] ??= unit("duration");
 for (const u of MEASURES) TABLE[u] ??= unit("measure");
 for (const u of COUNTS) TABLE[u] ??= unit("count");
