@@ -18,12 +18,13 @@ function isRatioName(name: string): boolean {
 }
 
 function unitHit(row: RowContext): RuleHit | null {
-  // A filled 计量单位 column gives the unit (the engine composed it into the value); a unit that contradicts
-  // the text is value-field-conflict's.
-  if (row.indicator.unit?.trim()) return null;
   const p = row.parsed;
   if (p.kind !== "quantitative" && p.kind !== "range") return null;
   const name = row.measureName;
+  // A filled 计量单位 column gives the unit (the engine composed it into the value): nothing is missing and its
+  // spelling is the system's; a unit that contradicts the text is value-field-conflict's. Only an unfit unit (满意度
+  // in 件) is still this rule's.
+  if (row.indicator.unit?.trim()) return unfitUnit(row, p.unitKind, p.unit);
   const at = { indicator: row.index, field: "value" as const };
   if (p.kind === "range") {
     if (p.unitKind === "none" && isRatioName(name) && p.normalizedHigh <= 100) {
@@ -66,18 +67,24 @@ function unitHit(row: RowContext): RuleHit | null {
     }
     return { ...at, message: `指标值“${q(row.indicator.value)}”缺少计量单位`, hint: "在数值后写明单位，如“个”“次”“户”“万元”“%”" };
   }
-  const unfitKind = UNIT_NAMES[p.unitKind];
-  if (unfitKind && isRatioName(name)) {
-    return {
-      ...at,
-      message: `“${q(row.indicator.name)}”是比率类指标，指标值“${q(row.indicator.value)}”却使用${unfitKind}“${p.unit}”`,
-      hint: "比率、满意度以“%”计，如“≥90%”；若要考核数量，请改用数量类指标名称（如“××个数”）",
-    };
-  }
+  const unfit = unfitUnit(row, p.unitKind, p.unit);
+  if (unfit) return unfit;
   if (p.standardUnit) {
     return spelling(row, p.unit, p.standardUnit);
   }
   return null;
+}
+
+/** A rate or satisfaction measure counted in 件, 个, 元 …: the unit cannot measure a rate. */
+function unfitUnit(row: RowContext, unitKind: string, unit: string): RuleHit | null {
+  const unfitKind = UNIT_NAMES[unitKind];
+  if (!unfitKind || !isRatioName(row.measureName)) return null;
+  return {
+    indicator: row.index,
+    field: "value",
+    message: `“${q(row.indicator.name)}”是比率类指标，指标值“${q(row.value)}”却使用${unfitKind}“${unit}”`,
+    hint: "比率、满意度以“%”计，如“≥90%”；若要考核数量，请改用数量类指标名称（如“××个数”）",
+  };
 }
 
 function spelling(row: RowContext, unit: string, standard: string): RuleHit {
