@@ -226,3 +226,24 @@ export function profileFromLabels(rows: Iterable<{ level1: string | null; level2
 export function detectProjectProfile(project: Project): ProfileId {
   return project.profile ?? detectProfile({ projects: [project] });
 }
+
+/**
+ * A row of a form whose levels are shifted one column to the right: the 一级 column holds a heading (绩效指标,
+ * 年度绩效指标) or nothing, the 二级 column a 一级 label (产出指标) and the 三级 column a 二级 label of it (数量指标),
+ * with the measure itself in the next column (指标内容 → description). The labels as they were meant, or null when
+ * the row is not certainly shifted.
+ */
+export function shiftedLevels(
+  ind: { level1: string; level2: string; name: string; description: string },
+  profile?: Profile,
+): { level1: string; level2: string; name: string } | null {
+  const level1 = canonicalLabel(ind.level2);
+  if (level1 === null || !ALL_LEVEL1.has(level1)) return null;
+  const own = canonicalLabel(ind.level1);
+  if (own !== null && ALL_LEVEL1.has(own)) return null;
+  const level2 = canonicalLabel(ind.name);
+  if (level2 === null || !ALL_LEVEL2.has(level2) || squash(ind.description) === "") return null;
+  const profiles = profile ? [profile] : Object.values(PROFILES);
+  if (!profiles.some((p) => (p.level2[level1] ?? []).includes(level2))) return null;
+  return { level1: ind.level2, level2: ind.name, name: ind.description };
+}

@@ -66,6 +66,10 @@ const COUNTS = [
   // Measure words of project descriptions (1届艺术节, 事故0起).
   "届", "起", "樘", "孔", "棚",
 ];
+// Upper-case spellings of metric symbols (80M, 5KM, 10KG): understood, with the standard symbol as the fix.
+for (const [written, standard, kind] of [["M", "m", "measure"], ["KM", "km", "measure"], ["KG", "kg", "measure"], ["CM", "cm", "measure"], ["MM", "mm", "measure"]] as const) {
+  TABLE[written] = unit(kind, 0, standard);
+}
 for (const u of DURATIONS) TABLE[u] ??= unit("duration");
 for (const u of MEASURES) TABLE[u] ??= unit("measure");
 for (const u of COUNTS) TABLE[u] ??= unit("count");

@@ -1,5 +1,6 @@
 // cost-not-money: a 成本 row whose value is not an amount of money (调研成果完成率 ≥60 百分比; 资金到位).
 import { costNotMoney, isCostControlRate, isMoneyCostRow, q } from "./value-common.js";
+import { normalizeValueText } from "../domain/value.js";
 import type { RowContext } from "./types.js";
 import type { ProjectRule, RuleHit } from "./types.js";
 
@@ -54,6 +55,20 @@ const rule: ProjectRule = {
         continue;
       }
       if (!costNotMoney(row)) continue;
+      const p = row.parsed;
+      // ≤28.40/株: a unit cost whose 元 was forgotten — the amount is there, the unit is not.
+      if (p.kind === "quantitative" && p.unitKind === "none" && !p.scaled && /^\/[^\d]{1,4}$/.test(p.suffix ?? "")) {
+        const fix = normalizeValueText(row.value).replace(p.suffix!, `元${p.suffix}`);
+        hits.push({
+          indicator: row.index,
+          field: "value",
+          severity: "warning",
+          message: `成本指标“${q(row.indicator.name)}”的单价“${q(row.value)}”缺少金额单位“元”`,
+          hint: `改为“${fix}”`,
+          fix,
+        });
+        continue;
+      }
       hits.push({
         indicator: row.index,
         field: "value",

@@ -4,7 +4,7 @@
 // into reading order (document-level first, then by project, row and catalog order).
 import { InputError } from "../domain/errors.js";
 import { isEmptyRow, projectRef, type JixiaoDocument, type Project, type ProfileId } from "../domain/schema.js";
-import { canonicalLabel, detectProfile, PROFILES, profileFromLabels } from "../domain/taxonomy.js";
+import { canonicalLabel, detectProfile, PROFILES, profileFromLabels, shiftedLevels } from "../domain/taxonomy.js";
 import { composeValueText, createValueParser, type ValueParser } from "../domain/value.js";
 import { RULES } from "./registry.js";
 import { Row } from "./row.js";
@@ -235,7 +235,10 @@ class LabelCache {
 }
 
 function buildRows(project: Project, labels: LabelCache, parse: ValueParser): RowContext[] {
-  return project.indicators.map((indicator, index) => {
+  return project.indicators.map((written, index) => {
+    // A form with its levels one column to the right is read as meant (level-invalid notes it as info).
+    const shift = shiftedLevels(written);
+    const indicator = shift ? { ...written, ...shift, description: written.description } : written;
     const level1 = labels.get(indicator.level1 ?? "");
     const level2 = labels.get(indicator.level2 ?? "");
     // The 二级 tells the grammar that a bare 5-digit number in a 时效 row is an Excel date serial.
@@ -244,7 +247,7 @@ function buildRows(project: Project, labels: LabelCache, parse: ValueParser): Ro
     const parsed = parse(value, level2 ?? indicator.level2 ?? "");
     // Only a cell containing 无 can be a 无 row; skip isEmptyRow's whitespace squashing for the rest.
     const empty = (indicator.name.includes("无") || indicator.value.includes("无")) && isEmptyRow(indicator);
-    return new Row(index, indicator, value, parsed, level1, level2, empty);
+    return new Row(index, indicator, value, parsed, level1, level2, empty, shift ? written : undefined);
   });
 }
 

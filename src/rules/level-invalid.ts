@@ -22,7 +22,8 @@ const rule: ProjectRule = {
   docs: `## 说明
 一级、二级指标是固定的分类，预算系统按名称导入和汇总。常见写法变体（效果指标、社会公众或服务对象满意度指标、环境效益）按别名表认可；
 模板留下的说明文字（“质量指标（必填）”“经济效益指标(选填)”“★数量指标”）和各地的写法（“社会效益目标”“社会效益类指标”）
-按其含义检查，只给一条提示（info），不报错误；
+按其含义检查，只给一条提示（info），不报错误；层级错位一列的表格（一级列是“绩效指标”之类的标题，二级列是“产出指标”，三级列是“数量指标”，
+指标内容在下一列）按本意读取，同样只给提示；
 其余名称、空白，或与指标体系不符的层级（如常用体系下的“经济成本指标”、把“质量指标”放在“效益指标”下）都会报告。
 指标体系：legacy 为 产出/效益/满意度（成本指标在产出下）；mof2021 为 成本/产出/效益/满意度（财预〔2021〕101号）。“无”行只报 empty-row。
 
@@ -58,6 +59,16 @@ const LEVEL_NAME = { level1: "一级指标", level2: "二级指标" } as const;
 /** A label written as a template variant (质量指标（必填）, 社会效益目标): read as the standard one, said as info. */
 function variantNotes(row: RowContext): RuleHit[] {
   const hits: RuleHit[] = [];
+  const shifted = row.shiftedFrom;
+  if (shifted) {
+    hits.push({
+      indicator: row.index,
+      field: "level2",
+      severity: "info",
+      message: `这一行的层级错位了一列：二级指标列是一级指标“${shifted.level2.trim()}”，三级指标列是二级指标“${shifted.name.trim()}”，已按“${shifted.level2.trim()}/${shifted.name.trim()}/${shifted.description.trim()}”检查`,
+      hint: "按一级、二级、三级指标各占一列的标准格式填写",
+    });
+  }
   for (const field of ["level1", "level2"] as const) {
     const written = row.indicator[field].trim();
     const reading = readLabel(written);

@@ -41,14 +41,17 @@ import goalNotMeasured from "./goal-not-measured.js";
 import valueFieldConflict from "./value-field-conflict.js";
 
 export const RULES: Rule[] = [
+  // The value rules judge the 值 field exclusively: the engine keeps the first hit per row in this order, so the
+  // most specific judgement wins (a placeholder is not also "not measurable"; a cost in % is not also a unit problem).
   valuePlaceholder,
   valueRepeatsName,
   valueQuestion,
+  costNotMoney,
+  timelinessVague,
   valueNotMeasurable,
   valueDirection,
   valueOver100,
   valueUnit,
-  costNotMoney,
   costOverBudget,
   indicatorDuplicated,
   nameIsCategory,
@@ -57,7 +60,6 @@ export const RULES: Rule[] = [
   levelInvalid,
   requiredLevel2Missing,
   satisfactionLow,
-  timelinessVague,
   basisNotSource,
   goalPlaceholder,
   goalCopied,

@@ -23,6 +23,7 @@ export class Row implements RowContext {
     readonly level1: string | null,
     readonly level2: string | null,
     readonly empty: boolean,
+    readonly shiftedFrom?: Indicator,
   ) {}
 
   get measureName(): string {

@@ -55,6 +55,8 @@ export interface RowContext {
   level2: string | null;
   /** True for a 无 row (name or value 无). */
   empty: boolean;
+  /** The row as written when its levels were shifted one column (indicator then holds the labels as meant). */
+  shiftedFrom?: Indicator;
   // Texts derived from the cells, computed once per row and shared by the rules (row.ts).
   /** measureName(name): the 三级 name without its （%） tag and blanks. */
   readonly measureName: string;

@@ -1,7 +1,7 @@
-// Shared judgements of the value rules. Each value problem is reported by exactly one rule, so the rules
-// share these predicates and apply one precedence chain:
-//   placeholder > question > repeats-name > (cost-not-money in 成本 rows | timeliness-vague in 时效 rows) > not-measurable
-// and the nonstandard unit spelling is left to whichever rule already rewrites the value (direction, over-100).
+// Shared judgements of the value rules (what a value is: a cost row, a money amount, a rewrite of it). Each value
+// problem is reported once, but not by rules asking each other: the value rules declare the value field exclusive
+// and the engine keeps the first hit per row in registry order —
+//   placeholder > repeats-name > question > cost-not-money > timeliness-vague > not-measurable > direction > over-100 > unit.
 import { normalizeValueText } from "../domain/value.js";
 import type { Operator, ParsedValue } from "../domain/value.types.js";
 import { squash } from "./structure-util.js";
@@ -138,7 +138,7 @@ export function isVagueTimeliness(row: RowContext): boolean {
   if (!isTimelinessRow(row)) return false;
   const p = row.parsed;
   if (p.kind === "grade") return !TIMING_GRADES.has(p.grade);
-  return plainText(p) && !repeatsName(row) && TIMELY_RE.test(row.indicator.value);
+  return plainText(p) && TIMELY_RE.test(row.value);
 }
 
 const CHANGE_GRADE_RE = /提升|提高|改善|增强|下降|降低|减少/;
@@ -159,7 +159,7 @@ export function gradeOnRate(row: RowContext): boolean {
   if (!RATE_NAME_RE.test(name)) return false;
   // A change of a rate in words (利用率 显著提升) is a usual qualitative effect; satisfaction wants its percentage.
   if (CHANGE_GRADE_RE.test(p.grade) && !SATISFACTION_RE.test(name)) return false;
-  return !isVagueTimeliness(row) && !costNotMoney(row);
+  return true;
 }
 
 /** A money-cost row whose value is not a cost (and not already reported by an earlier rule of the chain). */
@@ -167,7 +167,6 @@ export function costNotMoney(row: RowContext): boolean {
   if (!isMoneyCostRow(row)) return false;
   const p = row.parsed;
   if (p.kind === "placeholder" || p.kind === "empty") return false;
-  if (p.kind === "text" && (p.question || repeatsName(row))) return false;
   if (isMoney(p, true) || (p.kind === "quantitative" && p.unitKind === "unitCost")) return false;
   if (p.kind === "range" && (p.unitKind === "money" || p.unitKind === "unitCost")) return false;
   // A named cost-control rate (预算执行率, 超支率) rightly holds a percentage.
@@ -259,7 +258,6 @@ export function over100Issue(row: RowContext): Over100Issue | null {
   }
   if (p.kind !== "quantitative" || !isPercent(p.unitKind, p.unit) || p.normalized < 100) return null;
   if (isGrowthName(row.indicator.name)) return null;
-  if (directionIssue(row)) return null; // the value points the wrong way: value-direction says so
   if (p.normalized > 100) return {};
   if (p.normalized === 100 && (p.operator === ">=" || p.operator === ">")) return { fix: "=100%" };
   return null;

@@ -12,6 +12,7 @@ const rule: ProjectRule = {
   id: "value-direction",
   severity: "error",
   scope: "project",
+  exclusive: "value",
   description: "指标值的比较方向与指标性质相反（满意度写≤，成本或差错率写≥）",
   docs: `## 说明
 满意度、合格率、准确率、完成率、覆盖率、及时率等越高越好，目标应写“≥”；成本、费用、单价，以及差错率、超支率、

@@ -1,5 +1,5 @@
 // value-not-measurable: a 指标值 with no number, deadline, range or accepted grade (按单位完成, 为…做出贡献).
-import { costNotMoney, gradeOnRate, isEffectRow, isVagueTimeliness, q, repeatsName } from "./value-common.js";
+import { gradeOnRate, isEffectRow, q } from "./value-common.js";
 import { SATISFACTION_RE } from "./vocabulary/measures.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 
@@ -20,7 +20,9 @@ export function notMeasurable(row: RowContext): boolean {
   // 财预〔2021〕101号 lets 社会成本 and 生态环境成本 be described in words (无明显负面影响).
   if (row.level2 === "社会成本指标" || row.level2 === "生态环境成本指标") return false;
   if (holdsANumber(p.raw, p.hasNumber)) return false;
-  return !repeatsName(row) && !costNotMoney(row) && !isVagueTimeliness(row);
+  // Placeholders, questions, copied names, costs and vague 时效 values are judged by the value rules before this
+  // one (registry order; the engine keeps the first hit on the value).
+  return true;
 }
 
 const rule: ProjectRule = {

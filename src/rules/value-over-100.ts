@@ -6,6 +6,7 @@ const rule: ProjectRule = {
   id: "value-over-100",
   severity: "warning",
   scope: "project",
+  exclusive: "value",
   description: "百分比超过100%，或写成“≥100%”（应写“=100%”）",
   docs: `## 说明
 比率不可能超过100%，“≥100%”的“大于”部分永远达不到，应写“=100%”；写成“100%”（不带比较符）也可以。

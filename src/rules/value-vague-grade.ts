@@ -14,7 +14,8 @@ const rule: ProjectRule = {
 定性指标值应是一个分级分档标准中的等级，或可以核实的状态；“稳步提高”“有效提升”“较好”“长效”只说了方向，
 没有说提高多少、与什么相比，年底无法判断是否达成。能量化的改写为数值（“≥5%”“较上年提高2个百分点”），
 不能量化的写明等级（达到预期、良好）或可核实的状态（通过验收、建成、零事故）。
-效益指标常用定性表述，为警告；产出、成本、满意度指标应可量化（满意度是比率），为错误。
+效益指标常用定性表述，为警告（社会成本、生态环境成本指标允许文字描述，同样为警告）；产出、经济成本、满意度指标应可量化
+（满意度是比率），为错误。
 时效行的等级由 timeliness-vague 报告，比率写等级由 value-not-measurable 报告，本规则不重复（引擎按注册顺序只保留
 同一行同一字段的第一条）。
 
@@ -41,7 +42,8 @@ ${GRADE_SCALES.map((s) => `- ${s.name}：${s.source}`).join("\n")}
       if (p.kind !== "grade" || isScaledGrade(p.grade)) continue;
       // Compliance with a named standard (符合国家标准) is a verifiable state, parsed as a grade of its own.
       if (/标准|规范|准则|规程/.test(p.grade)) continue;
-      const effect = isEffectRow(row);
+      // 财预〔2021〕101号 lets 社会成本 and 生态环境成本 be described in words: judged like an effect.
+      const effect = isEffectRow(row) || row.level2 === "社会成本指标" || row.level2 === "生态环境成本指标";
       hits.push({
         indicator: row.index,
         field: "value",

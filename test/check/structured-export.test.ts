@@ -1,10 +1,14 @@
 // A budget-system export keeps operator, number and unit in their own columns (≥ | 95 | %). The checker reads
 // the row's effective value (text + columns): no "missing unit" on a row whose 计量单位 is filled; and the
 // rendered table shows ≥95%, not a bare 95.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DocumentSchema } from "../../src/domain/schema.js";
 import { renderDocumentMarkdown } from "../../src/render/index.js";
 import { validate } from "../../src/rules/engine.js";
+import { runCli } from "../support/cli.js";
 
 const exported = DocumentSchema.parse({
   projects: [
@@ -42,5 +46,18 @@ describe("a budget-system export with structured columns", () => {
     expect(md).toContain("≥95%");
     expect(md).toContain("=11个");
     expect(md).not.toMatch(/\|\s*95\s*\|/);
+  });
+});
+
+describe("jixiao check / render on the export as files", () => {
+  it("check raises no unit finding; render --to md shows ≥95%", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-export-"));
+    const file = join(dir, "export.json");
+    writeFileSync(file, JSON.stringify(exported));
+    const checked = await runCli(["check", file, "--format", "json"], { cwd: process.cwd() });
+    const findings = (JSON.parse(checked.stdout) as { findings: { rule: string }[] }).findings;
+    expect(findings.filter((f) => f.rule === "value-unit" || f.rule === "value-field-conflict")).toEqual([]);
+    const rendered = await runCli(["render", file, "--to", "md"], { cwd: process.cwd() });
+    expect(rendered.stdout).toContain("≥95%");
   });
 });

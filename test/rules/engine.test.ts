@@ -229,10 +229,11 @@ describe("validateProject", () => {
 describe("registry", () => {
   it("lists all 38 catalog rules once, in catalog order, each documented in Chinese with its source", () => {
     const catalog = [
-      "value-placeholder", "value-repeats-name", "value-question", "value-not-measurable", "value-direction",
-      "value-over-100", "value-unit", "cost-not-money", "cost-over-budget", "indicator-duplicated", "name-is-category",
-      "empty-row", "category-mismatch", "level-invalid", "required-level2-missing", "satisfaction-low",
-      "timeliness-vague", "basis-not-source", "goal-placeholder", "goal-copied", "declared-count-mismatch",
+      // The value rules first, most specific judgement first: the engine keeps the first hit on a row's value.
+      "value-placeholder", "value-repeats-name", "value-question", "cost-not-money", "timeliness-vague",
+      "value-not-measurable", "value-direction", "value-over-100", "value-unit", "cost-over-budget",
+      "indicator-duplicated", "name-is-category", "empty-row", "category-mismatch", "level-invalid",
+      "required-level2-missing", "satisfaction-low", "basis-not-source", "goal-placeholder", "goal-copied", "declared-count-mismatch",
       "budget-sum", "plan-not-cumulative", "plan-incomplete", "code-format", "code-duplicate", "weight-sum",
       "direction-conflict", "value-excel-date", "cost-zero", "toc-broken-entry", "value-vague-grade",
       "quantity-only-rates", "value-boilerplate", "deadline-outside-year", "cost-consistency", "goal-not-measured",
