@@ -71,10 +71,23 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
 }
 
+/**
+ * A client that always has an error listener. A connection lost while checked out but between queries (or one
+ * given up on by the connect timeout) emits "Connection terminated unexpectedly" on the client itself; without a
+ * listener that is an uncaught exception that would end the whole server. The failing query still rejects.
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on("error", () => undefined);
+  }
+}
+
 export async function openPostgresStore(url: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
   const location = redactUrl(url);
   const statementTimeout = opts.statementTimeoutMs ?? 30_000;
   const pool = new pg.Pool({
+    Client: ListenedClient,
     connectionString: url,
     max: opts.poolSize ?? 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
