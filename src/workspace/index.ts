@@ -8,7 +8,7 @@ import type { JixiaoDocument, ProfileId, Project } from "../domain/schema.js";
 import type { DraftInput, DraftResult, TextGenerator } from "../draft/index.js";
 import { validateProject } from "../rules/engine.js";
 import type { Report } from "../rules/types.js";
-import type { DamagedRow, Store, StoreSession, StoredProject } from "../store/types.js";
+import type { Store, StoreSession, StoredProject } from "../store/types.js";
 import type {
   CreateProjectInput,
   FindingSummary,
@@ -18,33 +18,29 @@ import type {
   IndicatorPatch,
   LabelNormalization,
   MutationResult,
+  ProjectList,
   ProjectListItem,
   ProjectPatch,
+  RenderResult,
   WorkspaceFinding,
 } from "./contracts.js";
 import * as edits from "./edits.js";
 import { historyEntry, planUndo } from "./history.js";
 import { importDocument } from "./intake.js";
 import { checkInputStrings, checkProjectLimits, requireText } from "./limits.js";
-import { exportProject, renderProject, type ExportResult, type RenderResult } from "./output.js";
+import { exportProject, renderProject, type ExportResult } from "./output.js";
 import { resolveAllowedPath } from "./paths.js";
 import { conflictMessage, listItem, withIndicatorIds } from "./views.js";
 import { canSee, ensureCanWrite, OWNER, owningDepartment, visibleDepartment, type Access } from "./tenancy.js";
 
 export * from "./contracts.js";
 export type { Access } from "./tenancy.js";
-export type { ExportResult, RenderResult } from "./output.js";
+export type { ExportResult } from "./output.js";
 export { safeFileName } from "./ids.js";
 
 export type IndicatorMutationResult = MutationResult & { normalized: LabelNormalization[] };
 export type ProjectView = MutationResult & { documentId: string | null; createdAt: string; updatedAt: string };
 export type UndoResult = MutationResult & { undone: HistoryEntry; undoneChanges: HistoryEntry[]; restoredRevision: number };
-export interface ProjectList {
-  projects: ProjectListItem[];
-  /** Rows that could not be read (damaged JSON): named, never hiding the others. */
-  damaged: DamagedRow[];
-  total: number;
-}
 
 export interface WorkspaceOptions {
   /** Folders import_document may read from (real paths are compared). Default: the current directory. */
@@ -116,7 +112,13 @@ export class Workspace {
   /** Projects this caller may see whose name, code or summary contains the query; filtered and paged by the store. */
   async listProjects(query?: string, page: { offset?: number; limit?: number } = {}): Promise<ProjectList> {
     const found = await this.store.listProjects({ text: query, department: visibleDepartment(this.access), ...page });
-    return { projects: found.rows.map(listItem), damaged: found.damaged, total: found.total };
+    const seen = (page.offset ?? 0) + found.rows.length + found.damaged.length;
+    return {
+      projects: found.rows.map(listItem),
+      total: found.total,
+      ...(seen < found.total ? { nextOffset: seen } : {}),
+      ...(found.damaged.length > 0 ? { damaged: found.damaged } : {}),
+    };
   }
 
   /** listProjects with each project's finding counts (validated now, as get_project would). */
