@@ -2,6 +2,10 @@
 // and projects as JSONB, versioned migrations under an advisory lock (two servers may start at once), one
 // transaction per call, compare-and-swap on the revision, a bounded pool, and timeouts on connecting and on
 // every statement so an unreachable database is an error, never a hang.
+// Why node-postgres (pg) and not postgres.js: both pool, both are maintained; pg has separate connect, statement
+// and query timeouts and an explicit client per transaction (BEGIN … COMMIT on one checked-out connection), which
+// is what this contract needs, ships its types (@types/pg), and is the driver most deployments already run.
+// postgres.js is faster on many small queries and its sql.begin() is neater, not a difference at this scale.
 import pg from "pg";
 import { InputError, isInputError } from "../domain/errors.js";
 import type { Project } from "../domain/schema.js";
@@ -71,10 +75,23 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
 }
 
+/**
+ * A client that always has an error listener. A connection lost while checked out but between queries (or one
+ * given up on by the connect timeout) emits "Connection terminated unexpectedly" on the client itself; without a
+ * listener that is an uncaught exception that would end the whole server. The failing query still rejects.
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on("error", () => undefined);
+  }
+}
+
 export async function openPostgresStore(url: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
   const location = redactUrl(url);
   const statementTimeout = opts.statementTimeoutMs ?? 30_000;
   const pool = new pg.Pool({
+    Client: ListenedClient,
     connectionString: url,
     max: opts.poolSize ?? 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,

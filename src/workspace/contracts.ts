@@ -156,6 +156,15 @@ export type ProjectListItem = z.infer<typeof listItemSchema>;
 
 export const damagedRowSchema = z.object({ id: z.string(), reason: z.string() });
 
+export const projectListShape = {
+  projects: z.array(listItemSchema),
+  total: z.number().describe("符合条件的项目总数（含本页之外的）"),
+  nextOffset: z.number().optional().describe("还有更多时，下一页的 offset"),
+  damaged: z.array(damagedRowSchema).optional().describe("存储记录已损坏、无法读取的项目（可用 delete_project 删除）"),
+};
+/** One page of a list; damaged rows are named apart, never hiding the others. */
+export type ProjectList = z.infer<z.ZodObject<typeof projectListShape>>;
+
 export const historyEntrySchema = z.object({
   revision: z.number().describe("修改前的版本号；undo 的 toRevision 取这个值即恢复到修改前的内容"),
   action: z.string().describe("修改所用的操作，如 add_indicators、update_indicator、undo"),
@@ -175,6 +184,19 @@ export const importResultShape = {
   importWarnings: z.array(z.object({ line: z.number().nullable(), message: z.string() })),
 };
 export type ImportResult = z.infer<z.ZodObject<typeof importResultShape>>;
+
+export const RENDER_FORMATS = ["markdown", "html", "xlsx"] as const;
+
+export const renderResultShape = {
+  format: z.enum(RENDER_FORMATS),
+  /** Markdown inline. */
+  markdown: z.string().optional(),
+  /** html/xlsx: the written file. */
+  path: z.string().optional(),
+  bytes: z.number().optional(),
+  mimeType: z.string(),
+};
+export type RenderResult = z.infer<z.ZodObject<typeof renderResultShape>>;
 
 export const EXPORT_FORMATS = ["md", "html", "xlsx", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -4,13 +4,11 @@
 // caller sees is decided here (tenancy.ts), once, for every tool, resource and command.
 import { join, resolve as resolvePath } from "node:path";
 import { InputError } from "../domain/errors.js";
-import { projectRef, type JixiaoDocument, type ProfileId, type Project } from "../domain/schema.js";
-import { SEVERITIES } from "../domain/vocabulary.js";
+import type { JixiaoDocument, ProfileId, Project } from "../domain/schema.js";
 import type { DraftInput, DraftResult, TextGenerator } from "../draft/index.js";
 import { validateProject } from "../rules/engine.js";
-import type { Finding, Report } from "../rules/types.js";
-import type { DamagedRow, Store, StoreSession, StoredProject } from "../store/types.js";
-import { checkDocument } from "./check.js";
+import type { Report } from "../rules/types.js";
+import type { Store, StoreSession, StoredProject } from "../store/types.js";
 import type {
   CreateProjectInput,
   FindingSummary,
@@ -20,33 +18,29 @@ import type {
   IndicatorPatch,
   LabelNormalization,
   MutationResult,
+  ProjectList,
   ProjectListItem,
   ProjectPatch,
+  RenderResult,
   WorkspaceFinding,
 } from "./contracts.js";
 import * as edits from "./edits.js";
-import { availableRevisions, historyEntry, stepBack } from "./history.js";
-import { newId } from "./ids.js";
-import { checkInputStrings, checkProjectLimits, requireText, TEXT_LIMITS } from "./limits.js";
-import { exportProject, renderProject, type ExportResult, type RenderResult } from "./output.js";
+import { historyEntry, planUndo } from "./history.js";
+import { importDocument } from "./intake.js";
+import { checkInputStrings, checkProjectLimits, requireText } from "./limits.js";
+import { exportProject, renderProject, type ExportResult } from "./output.js";
 import { defaultRoot, resolveAllowedPath as resolveInRoots } from "../allowed-roots.js";
-import { MAX_IMPORT_TEXT_CHARS } from "../domain/limits.js";
+import { conflictMessage, listItem, withIndicatorIds } from "./views.js";
 import { canSee, ensureCanWrite, OWNER, owningDepartment, visibleDepartment, type Access } from "./tenancy.js";
 
 export * from "./contracts.js";
 export type { Access } from "./tenancy.js";
-export type { ExportResult, RenderResult } from "./output.js";
+export type { ExportResult } from "./output.js";
 export { safeFileName } from "./ids.js";
 
 export type IndicatorMutationResult = MutationResult & { normalized: LabelNormalization[] };
 export type ProjectView = MutationResult & { documentId: string | null; createdAt: string; updatedAt: string };
 export type UndoResult = MutationResult & { undone: HistoryEntry; undoneChanges: HistoryEntry[]; restoredRevision: number };
-export interface ProjectList {
-  projects: ProjectListItem[];
-  /** Rows that could not be read (damaged JSON): named, never hiding the others. */
-  damaged: DamagedRow[];
-  total: number;
-}
 
 export interface WorkspaceOptions {
   /** Folders import_document may read from (real paths are compared). Default: ~/Documents/jixiao. */
@@ -58,7 +52,6 @@ export interface WorkspaceOptions {
   /** A shared server: every write must name the revision it read (no lost update). */
   requireRevision?: boolean;
 }
-
 
 export class Workspace {
   readonly roots: string[];
@@ -119,7 +112,13 @@ export class Workspace {
   /** Projects this caller may see whose name, code or summary contains the query; filtered and paged by the store. */
   async listProjects(query?: string, page: { offset?: number; limit?: number } = {}): Promise<ProjectList> {
     const found = await this.store.listProjects({ text: query, department: visibleDepartment(this.access), ...page });
-    return { projects: found.rows.map(listItem), damaged: found.damaged, total: found.total };
+    const seen = (page.offset ?? 0) + found.rows.length + found.damaged.length;
+    return {
+      projects: found.rows.map(listItem),
+      total: found.total,
+      ...(seen < found.total ? { nextOffset: seen } : {}),
+      ...(found.damaged.length > 0 ? { damaged: found.damaged } : {}),
+    };
   }
 
   /** listProjects with each project's finding counts (validated now, as get_project would). */
@@ -204,49 +203,10 @@ export class Workspace {
 
   // ---- import / draft -------------------------------------------------------------------------------------
 
+  /** Read a file (inside the allowed roots) or pasted text, check it, and store every project it holds. */
   async importDocument(input: { path?: string; text?: string }): Promise<ImportResult> {
     ensureCanWrite(this.access, "导入文档");
-    const hasPath = typeof input.path === "string" && input.path.trim() !== "";
-    const hasText = typeof input.text === "string" && input.text.trim() !== "";
-    if (hasPath === hasText) throw new InputError("请二选一：给出 path（允许目录内的文件路径）或 text（绩效文本内容）");
-    const { importBytes, importFile } = await import("../import/index.js");
-    let document: JixiaoDocument;
-    let source: string;
-    if (hasPath) {
-      source = resolveInRoots(this.roots, input.path!);
-      document = await importFile(source);
-    } else {
-      if (input.text!.length > MAX_IMPORT_TEXT_CHARS) {
-        throw new InputError(
-          `text 过长（${input.text!.length.toLocaleString("en-US")} 字符），上限 ${MAX_IMPORT_TEXT_CHARS.toLocaleString("en-US")} 字符；请把文本存为文件放到允许的目录内，改用 path 导入`,
-        );
-      }
-      source = "粘贴的文本";
-      document = await importBytes({ buffer: Buffer.from(input.text!, "utf8"), name: source, ext: ".txt" });
-    }
-    const { profile, report } = checkDocument(document, { source, requireProjects: true });
-    document.projects.forEach((p, n) => checkProjectLimits(p, `${source}的第 ${n + 1} 个项目“${p.name.slice(0, 60)}”`));
-    const documentId = newId("d");
-    const department = owningDepartment(this.access);
-    const { projects, ...meta } = document;
-    const stored = await this.store.transaction(async (tx) => {
-      await tx.insertDocument({ id: documentId, meta: { ...meta, profile }, source, department });
-      const rows: StoredProject[] = [];
-      for (const p of projects) {
-        const project = edits.withIds(p, { profile: p.profile ?? profile });
-        rows.push(await tx.insertProject({ id: project.id!, documentId, department, project }));
-      }
-      return rows;
-    });
-    const byRef = groupByProject(report.findings);
-    return {
-      documentId,
-      profile,
-      projects: stored.map((row) => ({ ...listItem(row), summary: summarize(byRef.get(projectRef(row.project)) ?? []) })),
-      documentFindings: report.findings.filter((f) => f.project === null),
-      summary: report.summary,
-      importWarnings: document.importWarnings ?? [],
-    };
+    return importDocument(this.store, input, { roots: this.roots, department: owningDepartment(this.access) });
   }
 
   /** Draft a project from a description; with `save` the draft is stored as a new project. */
@@ -281,24 +241,9 @@ export class Workspace {
   async undo(projectId: string, revision?: number, toRevision?: number): Promise<UndoResult> {
     let plan: { undone: HistoryEntry; undoneChanges: HistoryEntry[]; restoredRevision: number } | undefined;
     const { result } = await this.commit(projectId, revision, "undo", (_p, current, snapshots) => {
-      const name = `项目“${current.project.name}”（${projectId}）`;
-      if (snapshots.length === 0) throw new InputError(`${name}没有可撤销的修改`);
-      let target: number;
-      if (toRevision === undefined) {
-        const stepped = stepBack(snapshots, current.revision);
-        if (stepped === null) throw new InputError(`${name}没有可撤销的修改：已撤销到最早保存的版本`);
-        target = stepped;
-      } else if (toRevision === current.revision) {
-        throw new InputError(`${name}当前就是版本 ${toRevision}，无需撤销。${availableRevisions(snapshots, current.revision)}`);
-      } else if (!snapshots.some((s) => s.revision === toRevision)) {
-        throw new InputError(`${name}没有版本 ${String(toRevision)} 的快照，无法撤销到该版本。${availableRevisions(snapshots, current.revision)}`);
-      } else {
-        target = toRevision;
-      }
-      const snapshot = snapshots.find((s) => s.revision === target)!;
-      const reverted = snapshots.filter((s) => s.revision >= target && s.revision < current.revision);
-      plan = { undone: historyEntry(snapshot), undoneChanges: reverted.map(historyEntry), restoredRevision: target };
-      return { project: snapshot.project, added: [], normalized: [], description: `撤销到版本 ${target}`, undoTo: target };
+      const planned = planUndo(snapshots, current, toRevision);
+      plan = planned.plan;
+      return planned.edit;
     });
     return { ...result, ...plan! };
   }
@@ -372,48 +317,4 @@ export class Workspace {
     const report = this.report(row.project);
     return { project: row.project, revision: row.revision, findings: report.findings, summary: report.summary };
   }
-}
-
-function conflictMessage(row: StoredProject, given: number, latest: number): string {
-  return (
-    `项目“${row.project.name}”（${row.id}）已被修改：当前版本为 ${latest}，你提交的版本是 ${given}。` +
-    `为避免覆盖他人的修改，本次操作未执行。请先用 get_project 重新读取，再基于最新内容修改（revision: ${latest}）`
-  );
-}
-
-function withIndicatorIds(findings: Finding[], project: Project): WorkspaceFinding[] {
-  return findings.map((f) => {
-    const id = f.indicator !== null ? project.indicators[f.indicator]?.id : undefined;
-    return id ? { ...f, indicatorId: id } : f;
-  });
-}
-
-function summarize(findings: Finding[]): FindingSummary {
-  const s = Object.fromEntries(SEVERITIES.map((k) => [k, 0])) as FindingSummary;
-  for (const f of findings) s[f.severity]++;
-  return s;
-}
-
-function groupByProject(findings: Finding[]): Map<string, Finding[]> {
-  const map = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (f.project === null) continue;
-    map.set(f.project, [...(map.get(f.project) ?? []), f]);
-  }
-  return map;
-}
-
-function listItem(row: StoredProject): ProjectListItem {
-  return {
-    id: row.id,
-    // A name stored before the length limits existed must not make every list unreadable (10 MB names did).
-    name: row.project.name.length > TEXT_LIMITS.label ? `${row.project.name.slice(0, TEXT_LIMITS.label)}…（共 ${row.project.name.length} 字符）` : row.project.name,
-    code: row.project.code.slice(0, TEXT_LIMITS.label),
-    revision: row.revision,
-    indicatorCount: row.project.indicators.length,
-    budgetTotal: row.project.budget.total,
-    documentId: row.documentId,
-    department: row.department,
-    updatedAt: row.updatedAt,
-  };
 }

@@ -7,18 +7,8 @@ import type { JixiaoDocument, Project } from "../domain/schema.js";
 import { documentOf } from "../domain/vocabulary.js";
 import type { Report } from "../rules/types.js";
 import type { StoredProject } from "../store/types.js";
-import { EXPORT_FORMATS, type ExportFormat } from "./contracts.js";
+import { EXPORT_FORMATS, type ExportFormat, type RenderResult } from "./contracts.js";
 import { safeFileName } from "./ids.js";
-
-export interface RenderResult {
-  format: "markdown" | "html" | "xlsx";
-  /** Markdown inline. */
-  markdown?: string;
-  /** html/xlsx: the written file. */
-  path?: string;
-  bytes?: number;
-  mimeType: string;
-}
 
 export interface ExportResult {
   format: ExportFormat;

@@ -7,6 +7,7 @@ import { ProjectSchema } from "../../src/domain/schema.js";
 import { openStore } from "../../src/store/index.js";
 import { openPostgresStore, PG_MIGRATIONS } from "../../src/store/postgres.js";
 import { freshDatabase, postgresServer } from "../support/postgres.js";
+import { runJixiao } from "../attack/store-helpers.js";
 import { storeContract } from "./contract.js";
 
 const server = postgresServer();
@@ -64,4 +65,71 @@ describe("postgres unreachable", () => {
     expect((err as Error).message).toContain("无法连接数据库 postgres://jixiao:***@127.0.0.1:9/jixiao");
     expect((err as Error).message).not.toContain("secret");
   });
+
+  it("makes `jixiao serve --http` exit 2 with that message", async () => {
+    const run = await runJixiao(["serve", "--http", "--port", "0", "--db", "postgres://jixiao:secret@127.0.0.1:9/jixiao"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("无法连接数据库 postgres://jixiao:***@127.0.0.1:9/jixiao");
+    expect(run.stderr).not.toContain("secret");
+  }, 30_000);
+});
+
+/** A TCP relay to the database that can be cut: existing connections dropped, new ones accepted and left hanging. */
+async function relayTo(url: string) {
+  const { createServer, connect } = await import("node:net");
+  const target = new URL(url);
+  let open = true;
+  const sockets = new Set<import("node:net").Socket>();
+  const server = createServer((client) => {
+    sockets.add(client);
+    client.on("close", () => sockets.delete(client));
+    client.on("error", () => undefined);
+    if (!open) return; // a database that no longer answers
+    const upstream = connect(Number(target.port), target.hostname);
+    sockets.add(upstream);
+    upstream.on("error", () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const relayed = new URL(url);
+  relayed.port = String((server.address() as { port: number }).port);
+  return {
+    url: relayed.toString(),
+    cut() {
+      open = false;
+      for (const s of sockets) s.destroy();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe.skipIf(!("url" in server))("postgres outage during a call", () => {
+  it("turns a database that stops answering into a clear isError and a 503 health, not a hang", async () => {
+    const db = await freshDatabase();
+    const relay = await relayTo(db.url);
+    const { Workspace } = await import("../../src/workspace/index.js");
+    const { startHttpServer } = await import("../../src/mcp/http.js");
+    const store = await openPostgresStore(relay.url, { poolSize: 2, connectTimeoutMs: 500, statementTimeoutMs: 1_000 });
+    const ws = new Workspace(store);
+    const running = await startHttpServer(ws, { port: 0, log: () => undefined });
+    try {
+      const id = (await ws.createProject({ name: "断网", budget: { total: 1 } })).project.id!;
+      relay.cut();
+      const err = await ws.updateProject(id, { code: "X" }, 1).catch((e: unknown) => e);
+      expect(isInputError(err)).toBe(true);
+      expect((err as Error).message).toMatch(/^无法连接数据库 postgres:\/\/postgres@127\.0\.0\.1:\d+\/jixiao_test_/);
+      const health = await fetch(running.url.replace(/\/mcp$/, "/health"));
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ status: "unavailable", database: { ok: false, backend: "postgres" } });
+    } finally {
+      await running.close();
+      await store.close().catch(() => undefined);
+      await relay.close();
+      await db.drop();
+    }
+  }, 30_000);
 });

@@ -217,6 +217,19 @@ describe("indicator labels and row order", () => {
   });
 });
 
+describe("project lists", () => {
+  it("pages in the store and says where the next page starts", async () => {
+    const { ws } = workspace();
+    for (const name of ["甲", "乙", "丙"]) await ws.createProject({ name, budget: { total: 1 } });
+    const first = await ws.listProjects(undefined, { limit: 2 });
+    expect(first.projects.map((p) => p.name)).toEqual(["甲", "乙"]);
+    expect(first).toMatchObject({ total: 3, nextOffset: 2 });
+    const last = await ws.listProjects(undefined, { offset: first.nextOffset, limit: 2 });
+    expect(last.projects.map((p) => p.name)).toEqual(["丙"]);
+    expect(last.nextOffset).toBeUndefined();
+  });
+});
+
 describe("safeFileName", () => {
   it("removes separators and reserved characters and bounds the length", async () => {
     expect(safeFileName("../a/b:c*?")).toBe("__a_b_c__");

@@ -2,7 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { Workspace } from "../../workspace/index.js";
 import { guard, ok } from "../result.js";
-import { damagedRowSchema, listItemSchema } from "../schemas.js";
+import { projectListShape } from "../schemas.js";
 
 /** One page by default: enough for a bureau's projects, small enough for a chat client's context. */
 const DEFAULT_LIMIT = 200;
@@ -18,28 +18,23 @@ export function register(server: McpServer, workspace: Workspace): void {
         offset: z.number().int().min(0).optional().describe("跳过前面多少个项目（分页），默认 0"),
         limit: z.number().int().min(1).max(1000).optional().describe(`最多列出多少个项目，默认 ${DEFAULT_LIMIT}`),
       }),
-      outputSchema: {
-        projects: z.array(listItemSchema),
-        total: z.number().optional().describe("符合条件的项目总数（含本页之外的）"),
-        nextOffset: z.number().optional().describe("还有更多时，下一页的 offset"),
-        damaged: z.array(damagedRowSchema).optional().describe("存储记录已损坏、无法读取的项目（可用 delete_project 删除）"),
-      },
+      outputSchema: projectListShape,
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
     },
     ({ query, offset, limit }) =>
       guard(async () => {
         const start = offset ?? 0;
-        const { projects, damaged, total } = await workspace.listProjects(query, { offset: start, limit: limit ?? DEFAULT_LIMIT });
-        const seen = start + projects.length + damaged.length;
-        const nextOffset = seen < total ? seen : undefined;
+        const list = await workspace.listProjects(query, { offset: start, limit: limit ?? DEFAULT_LIMIT });
+        const { projects, total, nextOffset } = list;
+        const damaged = list.damaged ?? [];
         const lines = projects.map((p) => `- ${p.id}｜${p.name}｜${p.code || "无编码"}｜${p.indicatorCount} 条指标｜版本 ${p.revision}`);
         const broken = damaged.length > 0 ? `\n另有 ${damaged.length} 个项目记录已损坏，无法读取：${damaged.map((d) => `${d.id}（${d.reason}）`).join("；")}。可用 delete_project 删除。` : "";
-        const more = nextOffset !== undefined ? `\n还有 ${total - seen} 个项目：用 offset: ${nextOffset} 列出下一页。` : "";
+        const more = nextOffset !== undefined ? `\n还有 ${total - nextOffset} 个项目：用 offset: ${nextOffset} 列出下一页。` : "";
         const text =
           projects.length === 0 && damaged.length === 0
             ? query ? `没有匹配“${query}”的项目。` : "还没有项目：用 create_project 新建，或用 import_document 导入。"
             : `共 ${total} 个项目${start > 0 || nextOffset !== undefined ? `（本页 ${projects.length} 个）` : ""}：\n${lines.join("\n")}${broken}${more}`;
-        return ok({ projects, total, ...(nextOffset !== undefined ? { nextOffset } : {}), ...(damaged.length > 0 ? { damaged } : {}) }, text);
+        return ok({ ...list }, text);
       }),
   );
 }

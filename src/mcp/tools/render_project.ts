@@ -3,8 +3,9 @@ import { pathToFileURL } from "node:url";
 import { basename } from "node:path";
 import { z } from "zod";
 import type { Workspace } from "../../workspace/index.js";
+import { RENDER_FORMATS } from "../../workspace/contracts.js";
 import { guard, ok } from "../result.js";
-import { projectIdSchema } from "../schemas.js";
+import { projectIdSchema, renderResultShape } from "../schemas.js";
 
 export function register(server: McpServer, workspace: Workspace): void {
   server.registerTool(
@@ -14,15 +15,9 @@ export function register(server: McpServer, workspace: Workspace): void {
       description: "生成项目绩效目标表：markdown 直接返回；html（打印）/xlsx（上传）写入导出目录并返回文件链接。Render the table.",
       inputSchema: z.object({
         projectId: projectIdSchema,
-        format: z.enum(["markdown", "html", "xlsx"]).describe("markdown：在对话中显示；html：打印版；xlsx：Excel 文件"),
+        format: z.enum(RENDER_FORMATS).describe("markdown：在对话中显示；html：打印版；xlsx：Excel 文件"),
       }),
-      outputSchema: {
-        format: z.enum(["markdown", "html", "xlsx"]),
-        markdown: z.string().optional(),
-        path: z.string().optional(),
-        bytes: z.number().optional(),
-        mimeType: z.string(),
-      },
+      outputSchema: renderResultShape,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
     },
     ({ projectId, format }) =>
