@@ -26,3 +26,16 @@ export function formatBytes(bytes: number): string {
   const mib = bytes / (1024 * 1024);
   return `${exact}（${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB）`;
 }
+
+/**
+ * Largest Excel package after decompression, declared sizes summed before anything is inflated. Our own export
+ * of 1,000 projects is ~25 MB of XML; exceljs needs about 20× that in memory.
+ */
+export const MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
+
+/** The farthest row and column a worksheet cell may sit in (a budget export has tens of columns, thousands of rows). */
+export const MAX_SHEET_ROWS = 200_000;
+export const MAX_SHEET_COLUMNS = 1_024;
+
+/** Cells covered by merges in one workbook: exceljs builds every covered cell (a whole-sheet merge is 17 billion). */
+export const MAX_MERGED_CELLS = 1_000_000;

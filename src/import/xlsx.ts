@@ -6,6 +6,7 @@ import { InputError } from "../domain/errors.js";
 import { ProjectSchema, type ImportWarning, type JixiaoDocument, type Project } from "../domain/schema.js";
 import { toDocument } from "./json.js";
 import { cellRef } from "./xlsx/cells.js";
+import { guardWorkbook } from "./xlsx/guard.js";
 import { readFormHeader } from "./xlsx/form.js";
 import { findAmountUnit, findHeaderRow, type Column, type HeaderRow } from "./xlsx/header.js";
 import { readMeta } from "./xlsx/meta.js";
@@ -21,6 +22,7 @@ async function loadWorkbook(buffer: Buffer, file: string): Promise<ExcelJS.Workb
     throw new InputError(`${file}：文件设有打开密码（或是旧版 .xls 格式），无法读取；请在 Excel 中取消密码并另存为 .xlsx 后再导入`);
   }
   if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new InputError(`${file}：不是有效的 .xlsx 文件（文件头不符，可能已损坏）`);
+  await guardWorkbook(buffer, file);
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs' type wants its own Buffer flavour; a Node Buffer is what it reads.

@@ -12,6 +12,7 @@
 import JSZip from "jszip";
 import { InputError } from "../../domain/errors.js";
 import type { CellGrid, GridCell, GridRow, SourceBlock, SourceDocument } from "../grid.js";
+import { centralDirectory, inflateLimited, megabytes } from "./zip.js";
 
 /** Largest word/document.xml read (a 100-page 绩效文本 with all its tables is ~2 MB of XML). */
 export const MAX_DOCUMENT_XML_BYTES = 50 * 1024 * 1024;
@@ -26,7 +27,7 @@ export async function readDocx(buffer: Buffer, name: string): Promise<SourceDocu
     throw new InputError(`${name}：是加密的 Word 文件或旧版 .doc 格式，无法读取（请取消密码保护，或在 Word 中另存为 .docx 后再导入）`);
   }
   if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new InputError(`${name}：不是 Word 文件（.docx），文件已损坏或格式不符`);
-  const entry = centralDirectory(buffer, name).get(DOCUMENT_XML);
+  const entry = centralDirectory(buffer, name, "Word 文件").get(DOCUMENT_XML);
   if (!entry) throw new InputError(`${name}：是压缩包，但不是 Word 文档（缺少 ${DOCUMENT_XML}）`);
   if (entry.encrypted) throw new InputError(`${name}：Word 文件已加密，无法读取（请取消密码保护后再导入）`);
   if (entry.uncompressedSize > MAX_DOCUMENT_XML_BYTES) throw tooLarge(name, entry.uncompressedSize);
@@ -37,70 +38,19 @@ export async function readDocx(buffer: Buffer, name: string): Promise<SourceDocu
   } catch {
     throw new InputError(`${name}：Word 文件已损坏，无法解压`);
   }
-  const xml = await inflateLimited(zip.file(DOCUMENT_XML)!, name);
+  const xml = await inflateLimited(
+    zip.file(DOCUMENT_XML)!,
+    MAX_DOCUMENT_XML_BYTES,
+    (bytes) => tooLarge(name, bytes),
+    () => new InputError(`${name}：Word 文件已损坏，无法解压 ${DOCUMENT_XML}`),
+  );
   return { name, blocks: readBody(xml, name), warnings: [] };
 }
 
 // ---- the package ----
 
-interface ZipEntry {
-  uncompressedSize: number;
-  encrypted: boolean;
-}
-
-/** The zip's central directory: each entry's declared uncompressed size and encryption flag, nothing inflated. */
-function centralDirectory(buffer: Buffer, name: string): Map<string, ZipEntry> {
-  const corrupt = () => new InputError(`${name}：Word 文件已损坏（找不到压缩包目录）`);
-  // End-of-central-directory record: 22 bytes plus a comment of up to 65,535 bytes, at the end of the file.
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw corrupt();
-  const count = buffer.readUInt16LE(eocd + 10);
-  let at = buffer.readUInt32LE(eocd + 16);
-  const entries = new Map<string, ZipEntry>();
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50) throw corrupt();
-    const flags = buffer.readUInt16LE(at + 8);
-    const size = buffer.readUInt32LE(at + 24);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extraLength = buffer.readUInt16LE(at + 30);
-    const commentLength = buffer.readUInt16LE(at + 32);
-    const entryName = buffer.toString("utf8", at + 46, at + 46 + nameLength);
-    // 0xFFFFFFFF defers the size to a ZIP64 field: at least 4 GB, over any limit here.
-    entries.set(entryName, { uncompressedSize: size === 0xffffffff ? Number.POSITIVE_INFINITY : size, encrypted: (flags & 1) === 1 });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
 function tooLarge(name: string, bytes: number): InputError {
-  const mb = (n: number) => (Number.isFinite(n) ? `${(n / 1024 / 1024).toFixed(1)} MB` : "超过 4 GB");
-  return new InputError(`${name}：Word 正文（${DOCUMENT_XML}）解压后为 ${mb(bytes)}，超过上限 ${mb(MAX_DOCUMENT_XML_BYTES)}，拒绝读取（可能是压缩炸弹或损坏的文件）`);
-}
-
-/** Inflate one entry, stopping as soon as it passes the limit (the declared size may lie). */
-function inflateLimited(file: JSZip.JSZipObject, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const stream = file.nodeStream("nodebuffer");
-    stream.on("data", (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > MAX_DOCUMENT_XML_BYTES) {
-        (stream as unknown as { pause(): void }).pause();
-        reject(tooLarge(name, total));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    stream.on("error", () => reject(new InputError(`${name}：Word 文件已损坏，无法解压 ${DOCUMENT_XML}`)));
-    stream.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-  });
+  return new InputError(`${name}：Word 正文（${DOCUMENT_XML}）解压后为 ${megabytes(bytes)}，超过上限 ${megabytes(MAX_DOCUMENT_XML_BYTES)}，拒绝读取（可能是压缩炸弹或损坏的文件）`);
 }
 
 // ---- the body ----
