@@ -11,6 +11,7 @@ import { readFormHeader } from "./xlsx/form.js";
 import { findAmountUnit, findHeaderRow, type Column, type HeaderRow } from "./xlsx/header.js";
 import { readMeta } from "./xlsx/meta.js";
 import { indicatorFromRow, isIndicatorRow, readRawRows, type RawRow } from "./xlsx/rows.js";
+import { overlaySheets, type VisibleProject } from "./xlsx/overlay.js";
 import { isReviewSheet } from "./xlsx/review.js";
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -155,56 +156,61 @@ export async function importXlsx(buffer: Buffer, file = "输入"): Promise<Jixia
   const wb = await loadWorkbook(buffer, file);
   const warnings: ImportWarning[] = [];
   const meta = readMeta(wb);
-  if (meta?.intact) {
-    let raw: unknown;
+  let hidden: JixiaoDocument | null = null;
+  if (meta) {
     try {
-      raw = JSON.parse(meta.json);
+      hidden = toDocument(JSON.parse(meta.json), file);
     } catch {
-      raw = null;
+      warnings.push({ line: null, message: "隐藏工作表 _jixiao 中的原始数据已损坏，已按表格内容导入" });
     }
-    if (raw) return toDocument(raw, file);
-    warnings.push({ line: null, message: "隐藏工作表 _jixiao 中的原始数据已损坏，已按表格内容导入" });
-  } else if (meta) {
-    warnings.push({ line: null, message: "文件导出后表格内容被修改过，已按表格内容导入（说明文字等未在表格中的内容不再保留）" });
   }
+  const { forms, flat, department, sheetWarnings, problem } = readSheets(wb, file);
+  // Our own export: the sheets a person sees win over the hidden copy wherever they differ from it.
+  if (hidden) return overlaySheets(hidden, forms, flat, warnings);
 
   const projects: Project[] = [];
+  // Our own export repeats each project in 指标明细: the form sheet, read first, wins.
+  for (const { project: p, sheet } of [...forms, ...flat]) {
+    const same = projects.find((q) => (p.code && q.code === p.code) || (!p.code && !q.code && q.name === p.name));
+    if (!same) projects.push(p);
+    else if (same.indicators.length !== p.indicators.length) {
+      sheetWarnings.push({ line: null, message: `工作表“${sheet}”中的项目“${p.name || p.code}”与前面工作表中的同一项目指标行数不同，已采用前者` });
+    }
+  }
+  if (!projects.length) throw problem ?? new InputError(`${file}：工作簿中没有内容（所有工作表都是空的）`);
+  warnings.push(...sheetWarnings);
+  for (const p of projects) if (!p.indicators.length) warnings.push({ line: null, message: `项目“${p.name || p.code}”没有指标行` });
+  const doc = toDocument({ unit: "万元", toc: [], projects, department }, file);
+  if (warnings.length) doc.importWarnings = warnings;
+  return doc;
+}
+
+/** Every visible sheet that holds a table: project sheets (the official form) and flat sheets, apart. */
+function readSheets(wb: ExcelJS.Workbook, file: string) {
+  const forms: VisibleProject[] = [];
+  const flat: VisibleProject[] = [];
+  const sheetWarnings: ImportWarning[] = [];
   let department: JixiaoDocument["department"] = undefined;
   const skipped: string[] = [];
-  let firstProblem: InputError | null = null;
+  let problem: InputError | null = null;
   for (const ws of wb.worksheets) {
     // 审核意见 (the findings list of a marked-up export) is a report about the tables, not a table.
     if (ws.state !== "visible" || sheetIsEmpty(ws) || isReviewSheet(ws)) continue;
     const header = findHeaderRow(ws);
     if (!header) {
       skipped.push(ws.name);
-      firstProblem ??= new InputError(
+      problem ??= new InputError(
         `${file}：工作表“${ws.name}”前 30 行中找不到指标表头（应有“一级指标”“二级指标”“三级指标”“指标值”或“目标值”等列）`,
       );
       continue;
     }
     requireColumns(header, ws.name, file);
-    const flat = Object.keys(header.columns).some((c) => isProjectColumn(c as Column));
-    const result = flat
-      ? readFlatSheet(ws, header, projects.length + 1, warnings, file)
-      : readFormSheet(ws, header, projects.length + 1, warnings);
+    const isFlat = Object.keys(header.columns).some((c) => isProjectColumn(c as Column));
+    const seq = forms.length + flat.length + 1;
+    const result = isFlat ? readFlatSheet(ws, header, seq, sheetWarnings, file) : readFormSheet(ws, header, seq, sheetWarnings);
     if (result.department && !department) department = result.department;
-    // Our own export repeats each project in 指标明细: the form sheet, read first, wins.
-    for (const p of result.projects) {
-      const same = projects.find((q) => (p.code && q.code === p.code) || (!p.code && !q.code && q.name === p.name));
-      if (!same) projects.push(p);
-      else if (same.indicators.length !== p.indicators.length) {
-        warnings.push({ line: null, message: `工作表“${ws.name}”中的项目“${p.name || p.code}”与前面工作表中的同一项目指标行数不同，已采用前者` });
-      }
-    }
+    (isFlat ? flat : forms).push(...result.projects.map((project) => ({ project, sheet: ws.name })));
   }
-  if (!projects.length) {
-    throw firstProblem ?? new InputError(`${file}：工作簿中没有内容（所有工作表都是空的）`);
-  }
-  for (const name of skipped) warnings.push({ line: null, message: `工作表“${name}”不是绩效目标表（找不到指标表头），已跳过` });
-  for (const p of projects) if (!p.indicators.length) warnings.push({ line: null, message: `项目“${p.name || p.code}”没有指标行` });
-
-  const doc = toDocument({ unit: "万元", toc: [], projects, department }, file);
-  if (warnings.length) doc.importWarnings = warnings;
-  return doc;
+  for (const name of skipped) sheetWarnings.push({ line: null, message: `工作表“${name}”不是绩效目标表（找不到指标表头），已跳过` });
+  return { forms, flat, department, sheetWarnings, problem };
 }
