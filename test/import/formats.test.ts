@@ -31,15 +31,17 @@ describe("the seed in every format", () => {
     });
   }
 
-  it("seed.docx and seed.html also give every project field of the gold (name, code, budget, purpose, plan, goals, explanation)", async () => {
-    for (const file of ["seed.docx", "seed.html"]) {
+  it("seed.docx, seed.html and seed.chromium.pdf also give every project field of the gold (name, code, budget, purpose, plan, goals, explanation) and Part 1", async () => {
+    for (const file of ["seed.docx", "seed.html", "seed.chromium.pdf"]) {
       const doc = await importFile(fixture(file));
       const fields = (d: typeof gold) =>
-        d.projects.map((p) => JSON.stringify([p.code, p.name, p.budget, squash(p.purpose), p.spendingPlan, p.goals.map(squash), squash(p.summary), squash(p.funding), p.declaredCounts ?? null]));
+        d.projects.map((p) => JSON.stringify([p.code, squash(p.name), p.budget, squash(p.purpose), p.spendingPlan, p.goals.map(squash), squash(p.summary), squash(p.funding), p.declaredCounts ?? null]));
       expect(fields(doc)).toEqual(fields(gold));
       expect(doc.department).toEqual(gold.department);
+      expect(JSON.stringify(doc.overall).replace(/\s+/g, "")).toBe(JSON.stringify(gold.overall).replace(/\s+/g, ""));
+      expect(doc.projects.map((p) => [squash(p.explanationTitle), squash(p.tableTitle)])).toEqual(gold.projects.map((p) => [squash(p.explanationTitle), squash(p.tableTitle)]));
       // The rendered 目录 carries no page numbers; in Word its titles are the gold's.
-      if (file.endsWith(".docx")) expect(doc.toc.map((t) => t.title.replace(/（未附绩效目标表）$/, ""))).toEqual(gold.toc.map((t) => t.title));
+      if (!file.endsWith(".html")) expect(doc.toc.map((t) => t.title.replace(/（未附绩效目标表）$/, ""))).toEqual(gold.toc.map((t) => t.title));
     }
   });
 

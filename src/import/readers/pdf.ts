@@ -499,16 +499,29 @@ function assemble(pages: Page[]): SourceBlock[] {
   let lineNumber = 0;
   for (const page of pages) {
     let firstOnPage = true;
+    const prose = page.blocks.flatMap((b) => (b.line ? [b.line] : []));
+    const right = Math.max(...prose.map((l) => l.x1));
+    let previous: { line: Line; block: SourceBlock & { kind: "paragraph" } } | null = null;
     for (const block of page.blocks) {
       if (block.line) {
         const inMargin = block.top >= page.height * (1 - MARGIN_SHARE) || block.top <= page.height * MARGIN_SHARE + block.line.size;
         if (inMargin && (PAGE_NUMBER.test(block.line.text) || furniture.has(furnitureKey(block.line.text)))) continue;
+        // A line that filled the text width, followed by one that starts at the left margin (no first-line
+        // indent, not a heading or a numbered point), is one paragraph wrapped: `…绩效目标` + `表`.
+        if (previous && wrapsOnto(previous.line, block.line, right)) {
+          previous.block.text = joinWrapped([previous.line, block.line].map((l, i) => (i === 0 ? { ...l, text: previous!.block.text } : l)));
+          previous.line = block.line;
+          continue;
+        }
         lineNumber++;
-        blocks.push({ kind: "paragraph", text: block.line.text, source: { page: page.number, line: lineNumber } });
+        const paragraph: SourceBlock & { kind: "paragraph" } = { kind: "paragraph", text: block.line.text, source: { page: page.number, line: lineNumber } };
+        blocks.push(paragraph);
+        previous = { line: block.line, block: paragraph };
         firstOnPage = false;
         lastTable = undefined;
         continue;
       }
+      previous = null;
       const table = block.table;
       const columns = firstOnPage && lastTable ? columnMap(lastTable, table) : undefined;
       if (lastTable && lastGrid && columns) {
@@ -523,6 +536,20 @@ function assemble(pages: Page[]): SourceBlock[] {
     }
   }
   return blocks;
+}
+
+const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|关于|目\s*录$)/;
+
+function wrapsOnto(prev: Line, next: Line, right: number): boolean {
+  if (Math.abs(prev.size - next.size) > 0.5) return false;
+  // Lines of one paragraph sit one line apart; a wider gap is a new block.
+  if (Math.abs(next.y - prev.y) > 2.2 * prev.size) return false;
+  if (STARTS_ITEM.test(next.text) || HEADING.test(next.text)) return false;
+  // Left-aligned prose that filled the line: the next line starts no further right than this one (a first-line
+  // indent is only on the first). A wide centred title: the next line is centred under it.
+  const full = prev.x1 >= right - 4 * prev.size;
+  const centred = Math.abs((next.x0 + next.x1) / 2 - (prev.x0 + prev.x1) / 2) < prev.size && prev.x1 - prev.x0 > 0.6 * right;
+  return (full && next.x0 <= prev.x0 + 0.5 * next.size) || centred;
 }
 
 /** Lines that recur in the margins of several pages (digits ignored: "第 3 页", a printed date and time). */
