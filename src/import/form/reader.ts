@@ -119,12 +119,16 @@ function readProjects(items: Item[], bodyStart: number, head: DocumentHead): { p
     for (const table of parseTables(item.rows)) {
       sawHeader ||= table.hasIndicatorHeader;
       const prev = projects[projects.length - 1];
-      if (prev && !table.hasHead && !region.tableTitle && !hasFields(region.before) && (!table.hasIndicatorHeader || prev.indicators.length === 0)) {
+      // A table that names no project of its own continues the previous one: the rest of its indicators after a
+      // page break, or (prev has no rows yet) the rest of its head and its indicator table.
+      const continues = table.hasHead ? !table.code && !table.name && prev?.indicators.length === 0 : true;
+      if (prev && continues && !region.tableTitle && !hasFields(region.before) && (!table.hasIndicatorHeader || prev.indicators.length === 0)) {
         prev.indicators.push(...table.indicators);
         prev.goals.push(...table.goals);
         // A head split over several tables (our Markdown: head, spending plan, indicators).
         if (Object.values(prev.spendingPlan).every((v) => v === null)) prev.spendingPlan = table.spendingPlan;
         if (!prev.purpose) prev.purpose = table.purpose;
+        for (const key of ["total", "fiscal", "other"] as const) prev.budget[key] ??= table.budget[key];
         if (table.warnings.length > 0) prev.importWarnings = [...(prev.importWarnings ?? []), ...table.warnings];
         if (table.notes.length > 0) prev.notes = [prev.notes, ...table.notes].filter(Boolean).join("\n");
         continue;

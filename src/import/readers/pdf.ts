@@ -467,7 +467,9 @@ const ALNUM_THEN_SPACE = new RegExp(`([0-9A-Za-z%]) +(?=[${CJK}])`, "g");
  * (LibreOffice writes "3 月底", "2023 年"; justified lines spread "新 方 向"): Chinese text has none.
  */
 function tidySpaces(text: string): string {
-  return text.replace(/\s+/g, " ").trim().replace(CJK_THEN_SPACE, "$1").replace(ALNUM_THEN_SPACE, "$1");
+  // Private-use code points are glyphs of symbol fonts with no meaning as text (LibreOffice's 目录 tab leader
+  // prints as U+F0B7).
+  return text.replace(/[\uE000-\uF8FF]/g, " ").replace(/\s+/g, " ").trim().replace(CJK_THEN_SPACE, "$1").replace(ALNUM_THEN_SPACE, "$1");
 }
 
 /** A list item or numbered point starts a new line inside a cell; any other wrapped line continues the last. */
@@ -497,26 +499,29 @@ function assemble(pages: Page[]): SourceBlock[] {
   let lastTable: Table | undefined;
   let lastGrid: CellGrid | undefined;
   let lineNumber = 0;
+  let previous: { line: Line; block: SourceBlock & { kind: "paragraph" }; acrossPage: boolean } | null = null;
   for (const page of pages) {
     let firstOnPage = true;
     const prose = page.blocks.flatMap((b) => (b.line ? [b.line] : []));
     const right = Math.max(...prose.map((l) => l.x1));
-    let previous: { line: Line; block: SourceBlock & { kind: "paragraph" } } | null = null;
+    // The last paragraph of the previous page may go on at the top of this one.
+    if (previous) previous.acrossPage = true;
     for (const block of page.blocks) {
       if (block.line) {
         const inMargin = block.top >= page.height * (1 - MARGIN_SHARE) || block.top <= page.height * MARGIN_SHARE + block.line.size;
         if (inMargin && (PAGE_NUMBER.test(block.line.text) || furniture.has(furnitureKey(block.line.text)))) continue;
         // A line that filled the text width, followed by one that starts at the left margin (no first-line
         // indent, not a heading or a numbered point), is one paragraph wrapped: `…绩效目标` + `表`.
-        if (previous && wrapsOnto(previous.line, block.line, right)) {
+        if (previous && wrapsOnto(previous.line, block.line, right, previous.acrossPage)) {
           previous.block.text = joinWrapped([previous.line, block.line].map((l, i) => (i === 0 ? { ...l, text: previous!.block.text } : l)));
           previous.line = block.line;
+          previous.acrossPage = false;
           continue;
         }
         lineNumber++;
         const paragraph: SourceBlock & { kind: "paragraph" } = { kind: "paragraph", text: block.line.text, source: { page: page.number, line: lineNumber } };
         blocks.push(paragraph);
-        previous = { line: block.line, block: paragraph };
+        previous = { line: block.line, block: paragraph, acrossPage: false };
         firstOnPage = false;
         lastTable = undefined;
         continue;
@@ -540,10 +545,10 @@ function assemble(pages: Page[]): SourceBlock[] {
 
 const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|关于|目\s*录$)/;
 
-function wrapsOnto(prev: Line, next: Line, right: number): boolean {
+function wrapsOnto(prev: Line, next: Line, right: number, acrossPage: boolean): boolean {
   if (Math.abs(prev.size - next.size) > 0.5) return false;
-  // Lines of one paragraph sit one line apart; a wider gap is a new block.
-  if (Math.abs(next.y - prev.y) > 2.2 * prev.size) return false;
+  // Lines of one paragraph sit one line apart (or end one page and start the next); a wider gap is a new block.
+  if (!acrossPage && Math.abs(next.y - prev.y) > 2.2 * prev.size) return false;
   if (STARTS_ITEM.test(next.text) || HEADING.test(next.text)) return false;
   // Left-aligned prose that filled the line: the next line starts no further right than this one (a first-line
   // indent is only on the first). A wide centred title: the next line is centred under it.
