@@ -18,8 +18,16 @@ export type Column =
   | "note"
   /** Columns that describe the project itself, in forms with one row per indicator (several projects). */
   | "projectName"
+  | "projectCode"
   | "projectBudget"
+  | "projectFiscal"
+  | "projectOther"
+  | "projectPurpose"
   | "projectGoals"
+  /** The budget unit (单位名称) a flat export repeats on every row: the document's department. */
+  | "unitName"
+  /** The number of a value whose text is in another column (目标值 beside 指标值). */
+  | "target"
   /** The 中期 set of a form with 中期 and 年度 columns side by side (kept in the project's notes). */
   | "mid:level2"
   | "mid:name"
@@ -38,8 +46,8 @@ const HEADER_CELLS: [RegExp, Column][] = [
   [/^二级指标(名称)?$/, "level2"],
   [/^三级指标(名称|内容)?$|^指标名称$|^指标内容$|^具体指标$|^绩效指标名称$/, "name"],
   [/^(绩效)?指标(描述|说明)$|^指标解释$|^指标定义$/, "description"],
-  [/^指标值(确定|设定)?依据$|^(确定|设定|评价)?依据$|^指标来源$|^绩效标准$|^评[（(]?扣[）)]?分标准$|^评分标准$|^计分方法$/, "basis"],
-  [/^(年度)?(绩效)?指标值|^(年度)?目标值|^计划(指标)?值|^预期(指标)?值|^指标值$/, "value"],
+  [/^指标值(确定|设定)?依据(说明)?$|^(确定|设定|评价)?依据$|^指标来源$|^绩效标准$|^评[（(]?扣[）)]?分标准$|^评分标准$|^计分方法$/, "basis"],
+  [/^(年度)?(绩效)?指标值|^(年度|指标)?目标值|^计划(指标)?值|^预期(指标)?值|^指标值$/, "value"],
   [/^(计量|度量)单位$|^单位$/, "unit"],
   [/^指标方向(性)?$|^方向(性)?$|^指标属性$/, "direction"],
   [/^指标性质$|^性质$|^指标值类型$|^指标类型$/, "nature"],
@@ -47,9 +55,17 @@ const HEADER_CELLS: [RegExp, Column][] = [
   [/^(分值|权重|指标分值|指标权重|权重分值)([（(](%|分)[）)])?$/, "weight"],
   [/^备注$/, "note"],
   [/^项目名称$/, "projectName"],
-  [/^预算数|^预算金额|^资金总额/, "projectBudget"],
-  [/^(年度|绩效|总体)目标$/, "projectGoals"],
+  [/^(项目编码|项目代码|项目编号)$/, "projectCode"],
+  [/^(预算数|预算金额|项目金额|资金总额|年度预算数|预算资金|项目预算|项目总额|年度资金总额)([（(](万元|元)[）)])?$/, "projectBudget"],
+  [/^(其中[:：]?)?(财政资金|财政拨款)([（(](万元|元)[）)])?$/, "projectFiscal"],
+  [/^(其他资金|其它资金)([（(](万元|元)[）)])?$/, "projectOther"],
+  [/^资金用途$/, "projectPurpose"],
+  [/^(年度|绩效|总体|年度绩效|项目绩效)目标$/, "projectGoals"],
+  [/^(单位名称|预算单位(名称)?|部门名称|填报单位)$/, "unitName"],
 ];
+
+/** 目标值 names the number when the table also has a 指标值 text column (budget-system exports have both). */
+const TARGET_HEADER = /^(年度|指标)?目标值/;
 
 /** Header names in the order tables print them; used to read a header whose cells run together. */
 const RUN_TOGETHER_HEADER: [string, Column][] = [
@@ -90,6 +106,9 @@ export function headerColumns(cells: string[]): Column[] | null {
   const has = (c: Column) => cols.includes(c);
   if (!(has("level1") || has("level2")) || !(has("name") || has("value"))) return null;
   if (!has("level2") && !has("name")) return null;
+  const values = cols.flatMap((c, i) => (c === "value" ? [i] : []));
+  const targets = values.filter((i) => TARGET_HEADER.test(squash(cells[i])));
+  if (targets.length > 0 && targets.length < values.length) targets.forEach((i) => (cols[i] = "target"));
   // 指标内容 beside a 三级指标 column describes it.
   const names = cols.flatMap((c, i) => (c === "name" ? [i] : []));
   if (names.length > 1 && /^三级/.test(squash(cells[names[0]]))) names.slice(1).forEach((i) => !/^三级/.test(squash(cells[i])) && (cols[i] = "description"));

@@ -18,10 +18,15 @@ const load = loadWorkbook;
 const save = saveWorkbook;
 
 /** The fields the visible sheets carry (explanations live only in the hidden sheet). */
+/** The text of an indicator as the sheets show it (the sheets also carry 指标明细's structured columns). */
+const shown = (i: JixiaoDocument["projects"][number]["indicators"][number]) => ({
+  level1: i.level1, level2: i.level2, name: i.name, description: i.description, value: i.value, basis: i.basis,
+});
+
 function visibleFields(doc: JixiaoDocument) {
   return doc.projects.map((p) => ({
     seq: p.seq, code: p.code, name: p.name, tableTitle: p.tableTitle, budget: p.budget, purpose: p.purpose,
-    spendingPlan: p.spendingPlan, goals: p.goals, indicators: p.indicators,
+    spendingPlan: p.spendingPlan, goals: p.goals, indicators: p.indicators.map(shown),
   }));
 }
 
@@ -47,7 +52,7 @@ describe("Excel round trip", () => {
     expect(back.projects.map((p) => [p.code, p.name, p.budget.total, p.goals])).toEqual(
       gold.projects.map((p) => [p.code, p.name, p.budget.total, p.goals]),
     );
-    expect(back.projects.map((p) => p.indicators)).toEqual(gold.projects.map((p) => p.indicators));
+    expect(back.projects.map((p) => p.indicators.map(shown))).toEqual(gold.projects.map((p) => p.indicators.map(shown)));
   });
 
   it("notices edits made after export and imports what the sheets now say, with a warning", async () => {
@@ -166,7 +171,7 @@ describe("Excel fixtures", () => {
     ]);
     expect(p.indicators[3].description).toBe("<script>alert(1)</script>");
     expect(p.indicators[0].basis).toBe("民政台账");
-    expect(doc.importWarnings).toEqual([{ line: 15, message: expect.stringMatching(/第15行不是指标行，已跳过：填报人：张三/) }]);
+    expect(doc.importWarnings).toEqual([{ line: 15, message: expect.stringMatching(/工作表“绩效目标表” 第15行：不是指标行，未导入：填报人：张三/) }]);
   });
 
   it("person-plain.xlsx: title row, label cells, merged 一级, blank 二级 carried down, rich text, numbers", async () => {
@@ -212,8 +217,8 @@ describe("Excel fixtures", () => {
       ["效益指标", "社会效益指标", "达到预期", 20],
       ["满意度指标", "服务对象满意度指标", "≥90%", 10],
     ]);
-    // The structured columns agree with the value text, so nothing redundant is stored.
-    expect(p.indicators[1].target).toBeUndefined();
+    // The budget system's own columns are kept beside the value text.
+    expect(p.indicators[1]).toMatchObject({ operator: ">=", target: 1.1, direction: "正向" });
     expect(doc.importWarnings?.map((w) => w.message)).toEqual([expect.stringMatching(/填表说明.*已跳过/)]);
   });
 
@@ -248,15 +253,16 @@ describe("bad Excel input", () => {
   it("names the sheet when no indicator header can be found", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("杂项").addRow(["姓名", "电话"]);
-    await expect(importXlsx(await save(wb), "m.xlsx")).rejects.toThrow(/m\.xlsx：工作表“杂项”前 30 行中找不到指标表头/);
+    await expect(importXlsx(await save(wb), "m.xlsx")).rejects.toThrow(/m\.xlsx：工作表“杂项”中找不到指标表头/);
   });
 
-  it("names the header row and the missing columns", async () => {
+  it("names the header row and the missing 三级 column in a warning", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("表1");
     ws.addRow(["标题"]);
     ws.addRow(["一级指标", "二级指标", "指标值", "依据"]);
-    await expect(importXlsx(await save(wb), "h.xlsx")).rejects.toThrow(/工作表“表1”第2行（A2 起）的表头缺少“三级指标”列/);
+    const doc = await importXlsx(await save(wb), "h.xlsx");
+    expect(doc.importWarnings?.map((w) => w.message).join("\n")).toMatch(/工作表“表1” 第2行：表头没有“三级指标”列/);
   });
 
   it("reports an empty workbook", async () => {
@@ -293,6 +299,7 @@ describe("flat tables without a project on the first row", () => {
     const ws = wb.addWorksheet("导出");
     ws.addRow(["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]);
     ws.addRow([null, "产出指标", "数量指标", "培训人次", "≥200人次"]);
-    await expect(importXlsx(await save(wb), "f.xlsx")).rejects.toThrow(/^f\.xlsx：工作表“导出”A2 应有项目名称或项目编码/);
+    const doc = await importXlsx(await save(wb), "f.xlsx");
+    expect(doc.importWarnings?.map((w) => w.message).join("\n")).toMatch(/工作表“导出” 第2行：指标行没有所属项目（项目名称、项目编码都是空的）/);
   });
 });

@@ -116,7 +116,7 @@ function readProjects(items: Item[], bodyStart: number, head: DocumentHead): { p
       continue;
     }
     const region = takeHeading(before, head);
-    for (const table of parseTables(item.rows)) {
+    for (const table of parseTables(item.rows, region.moneyUnit)) {
       sawHeader ||= table.hasIndicatorHeader;
       const prev = projects[projects.length - 1];
       // A table that names no project of its own continues the previous one: the rest of its indicators after a
@@ -153,6 +153,7 @@ function readProjects(items: Item[], bodyStart: number, head: DocumentHead): { p
       if (narrative?.explanationTitle) project.explanationTitle = narrative.explanationTitle;
       if (narrative?.declaredCounts) project.declaredCounts = narrative.declaredCounts;
       if (table.notes.length > 0) project.notes = table.notes.join("\n");
+      if (table.department) head.department ??= { code: "", name: table.department };
       const fieldWarnings = fillFromFieldLines(project, region.before, head);
       const warnings = [...fieldWarnings, ...strayLines(region.before, prev !== undefined), ...table.warnings];
       if (warnings.length > 0) project.importWarnings = warnings;
@@ -176,15 +177,22 @@ function readProjects(items: Item[], bodyStart: number, head: DocumentHead): { p
 }
 
 /** Heading lines just above a table: …绩效目标表, the department line, 单位：万元. */
-function takeHeading(region: Line[], head: DocumentHead): { before: Line[]; tableTitle?: string } {
+function takeHeading(region: Line[], head: DocumentHead): { before: Line[]; tableTitle?: string; moneyUnit?: "万元" | "元" | "亿元" } {
   let k = region.length - 1;
   let tableTitle: string | undefined;
+  let moneyUnit: "万元" | "元" | "亿元" | undefined;
   for (; k >= 0; k--) {
     const t = region[k].text;
     if (!t) continue;
     const dept = DEPARTMENT.exec(t);
     const unit = UNIT.exec(squash(t));
-    if (unit) head.unit ??= unit[1];
+    const unitName = /^(?:填报单位|单位名称|预算单位)(?:[（(]盖章[）)])?[:：]\s*(\S.*)$/.exec(t);
+    if (unitName) head.department ??= { code: "", name: cleanCell(unitName[1]) };
+    else if (unit) {
+      // Amounts are read into 万元 (the Document's unit); the table's own unit converts them.
+      moneyUnit ??= unit[1] as "万元" | "元" | "亿元";
+      if (unit[1] === "万元") head.unit ??= unit[1];
+    }
     else if (dept && !/[。；]/.test(t)) {
       // `105001 承德…本级　单位：万元` on one line (Word, PDF): the unit is no part of the name.
       const [code, name] = dept[1] ? [dept[1], dept[2]] : [dept[3], dept[4]];
@@ -201,7 +209,7 @@ function takeHeading(region: Line[], head: DocumentHead): { before: Line[]; tabl
       break;
     }
   }
-  return { before: region.slice(0, k + 1), tableTitle };
+  return { before: region.slice(0, k + 1), tableTitle, moneyUnit };
 }
 
 /** A line that looks like a lost table row: it carries a 一级/二级 label, a tab, or ends in a value. */

@@ -35,6 +35,8 @@ export interface ParsedTable {
   warnings: ImportWarning[];
   /** 中期 values of a form with 中期 and 年度 column sets (kept in the project's notes). */
   notes: string[];
+  /** The budget unit a flat export names in a 单位名称 column. */
+  department?: string;
   /** The table had an indicator header (一级指标/二级指标 …). */
   hasIndicatorHeader: boolean;
   /** Head fields were found (项目编码/项目名称/预算数). */
@@ -113,7 +115,7 @@ export function emptyTable(): ParsedTable {
  * Read a table block. Usually one table; a form with one row per indicator and a 项目名称 column (several
  * projects on one sheet or page) gives one table per project.
  */
-export function parseTables(rows: FormRow[]): ParsedTable[] {
+export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): ParsedTable[] {
   const tables: ParsedTable[] = [emptyTable()];
   let table = tables[0];
   const warn = (row: FormRow, message: string) => table.warnings.push({ line: row.line, message: `${row.where}：${message}` });
@@ -122,7 +124,9 @@ export function parseTables(rows: FormRow[]): ParsedTable[] {
   let plan: ReturnType<typeof planColumns> = null;
   let last: HeadLabel | null = null;
   let afterBreak = false;
-  let moneyUnit: MoneyUnit = "万元";
+  let moneyUnit: MoneyUnit = tableUnit;
+  let headerCells: string[] = [];
+  let currentKey = "|";
 
   for (const row of rows) {
     const cells = row.cells.map(cleanCell);
@@ -137,25 +141,42 @@ export function parseTables(rows: FormRow[]): ParsedTable[] {
       // A header repeated at the top of the next page keeps the table; a new header after rows of its own
       // in a one-row-per-project form is the same table too.
       columns = pickYearSet(header);
+      headerCells = cells;
+      if (!columns.includes("name")) warn(row, "表头没有“三级指标”列（或“指标名称”“指标内容”），指标行没有名称");
       table.hasIndicatorHeader = true;
       afterBreak = true;
       continue;
     }
     if (columns) {
+      const texts = cells.filter(Boolean);
+      if (texts.length === 1 && cells[0] && !asLevel1(cells[0]) && !asLevel2(cells[0]) && table.indicators.length > 0) {
+        // One text across the row below the indicators: a signature or note line (填报人：…), not an indicator.
+        warn(row, `不是指标行，未导入：${shorten(cells[0])}`);
+        continue;
+      }
       const aligned = alignRow(cells, columns);
-      const projectCell = at(aligned, columns, "projectName");
-      const labelled = Boolean(at(aligned, columns, "level1") || at(aligned, columns, "level2"));
-      if (projectCell && !labelled) {
+      // One row per indicator with the project in its own columns (budget-system exports, several projects on
+      // one page): a new project where the project's code or name changes.
+      const projectKey = [at(aligned, columns, "projectCode"), at(aligned, columns, "projectName")].map(squash).join("|");
+      const labelled = Boolean(at(aligned, columns, "level1") || at(aligned, columns, "level2") || at(aligned, columns, "name"));
+      if (projectKey !== "|" && !labelled) {
         // A summary line of a one-row-per-indicator form (the department's total): no project, no row.
         warn(row, `不是指标行，未导入：${shorten(cells.join("\t"))}`);
         continue;
       }
-      if (projectCell && !row.carried?.[columns.indexOf("projectName")] && (table.indicators.length > 0 || table.name)) {
-        table = emptyTable();
-        table.hasIndicatorHeader = true;
-        tables.push(table);
+      const flat = columns.includes("projectName") || columns.includes("projectCode");
+      if (flat && projectKey === "|" && currentKey === "|" && labelled && !row.carried?.[columns.indexOf("projectName")]) {
+        warn(row, "指标行没有所属项目（项目名称、项目编码都是空的）");
       }
-      if (projectCell && !table.name) readProjectColumns(aligned, columns, table, row, moneyUnit, warn);
+      if (projectKey !== "|" && projectKey !== currentKey) {
+        if (table.indicators.length > 0 || table.name || table.code) {
+          table = emptyTable();
+          table.hasIndicatorHeader = true;
+          tables.push(table);
+        }
+        currentKey = projectKey;
+        readProjectColumns(aligned, columns, headerCells, table, row, moneyUnit, warn);
+      }
       readRow(aligned, columns, row, afterBreak, table, warn);
       afterBreak = false;
       continue;
@@ -184,7 +205,7 @@ export function parseTables(rows: FormRow[]): ParsedTable[] {
       continue;
     }
     // A merged head label (预算规模及资金用途 over two rows) is read once: its repeats are blank.
-    last = readHeadRow(cells.map((c, k) => (row.carried?.[k] ? "" : c)), row, last, table, warn);
+    last = readHeadRow(cells.map((c, k) => (row.carried?.[k] ? "" : c)), row, last, table, moneyUnit, warn);
   }
   return tables.filter((t, i) => i === 0 || t.indicators.length > 0 || t.name);
 }
@@ -223,17 +244,33 @@ function alignRow(cells: string[], columns: Column[]): string[] {
 
 type MoneyUnit = "万元" | "元" | "亿元";
 
-function readProjectColumns(cells: string[], columns: Column[], table: ParsedTable, row: FormRow, unit: MoneyUnit, warn: (r: FormRow, m: string) => void): void {
+function readProjectColumns(
+  cells: string[],
+  columns: Column[],
+  headerCells: string[],
+  table: ParsedTable,
+  row: FormRow,
+  unit: MoneyUnit,
+  warn: (r: FormRow, m: string) => void,
+): void {
   table.name = at(cells, columns, "projectName");
+  table.code = squash(at(cells, columns, "projectCode"));
   table.hasHead = true;
-  const budget = at(cells, columns, "projectBudget");
-  if (budget) {
-    const amount = parseAmount(budget, unit);
-    if (amount === undefined) warn(row, `预算数「${shorten(budget)}」不是金额，按空白处理`);
-    else table.budget.total = amount;
+  for (const [col, field] of [["projectBudget", "total"], ["projectFiscal", "fiscal"], ["projectOther", "other"]] as const) {
+    const text = at(cells, columns, col);
+    if (!text) continue;
+    // `预算数（元）` in the header outranks the table's 单位： line.
+    const stated = statedUnit(headerCells[columns.indexOf(col)]?.replace(/^[^（(]*/, "") ?? "");
+    const amount = parseAmount(text, stated ?? unit);
+    if (amount === undefined) warn(row, `${squash(headerCells[columns.indexOf(col)] ?? "预算数")}「${shorten(text)}」不是金额，按空白处理`);
+    else table.budget[field] = amount;
   }
+  const purpose = at(cells, columns, "projectPurpose");
+  if (purpose) table.purpose = purpose;
   const goals = at(cells, columns, "projectGoals");
-  if (goals) table.goals.push(...splitGoals(goals));
+  if (goals) table.goals.push(...goals.split(/\n+/).flatMap((g) => splitGoals(g)));
+  const unitName = at(cells, columns, "unitName");
+  if (unitName) table.department ??= unitName;
 }
 
 function readPlanValues(cells: string[], plan: NonNullable<ReturnType<typeof planColumns>>): SpendingPlan | null {
@@ -257,6 +294,7 @@ function readHeadRow(
   row: FormRow,
   last: HeadLabel | null,
   table: ParsedTable,
+  moneyUnit: MoneyUnit,
   warn: (row: FormRow, message: string) => void,
 ): HeadLabel | null {
   const labels = cells.map(headLabel);
@@ -303,7 +341,7 @@ function readHeadRow(
       values.push(cells[j]);
       if (label !== "goals") break;
     }
-    applyHead(label, cells[k], values, row, table, warn);
+    applyHead(label, cells[k], values, row, table, moneyUnit, warn);
     table.hasHead = table.hasHead || label !== "ignore";
   }
   return current;
@@ -315,10 +353,11 @@ function applyHead(
   values: string[],
   row: FormRow,
   table: ParsedTable,
+  moneyUnit: MoneyUnit,
   warn: (row: FormRow, message: string) => void,
 ): void {
   const value = values[0] ?? "";
-  const unit = statedUnit(labelCell.replace(/^.*?(?=[（(])/, "")) ?? "万元";
+  const unit = statedUnit(labelCell.replace(/^.*?(?=[（(])/, "")) ?? moneyUnit;
   const amount = (field: keyof Budget) => {
     if (!value) return;
     const v = parseAmount(value, unit === "亿元" ? "亿元" : unit);
@@ -378,10 +417,11 @@ function readRow(
     if (col === "name" || col === "description" || col === "value" || col === "basis") ind[col] = text;
     else if (col.startsWith("mid:")) {
       if (text) mid.push(text);
-    } else if (col === "unit" || col === "direction" || col === "nature" || col === "operator" || col === "weight") setStructured(ind, col, text);
+    } else if (col === "unit" || col === "direction" || col === "nature" || col === "operator" || col === "weight" || col === "target") setStructured(ind, col, text);
   });
   if (mid.length > 0) table.notes.push(`中期：${mid.join(" ")}`);
-  composeValue(ind, get("value"), Boolean(get("unit")));
+  if (get("value")) composeValue(ind, get("value"), Boolean(get("unit")));
+  else if (ind.target !== undefined) composeValue(ind, String(ind.target), Boolean(get("unit")));
   const extra = cells.slice(columns.length).filter(Boolean);
   if (extra.length > 0) {
     ind.basis = joinWrapped(ind.basis, extra.join(" "));
@@ -410,6 +450,10 @@ export function setStructured(ind: Indicator, col: Column, text: string): void {
   else if (t === "定量" || t === "定性") ind.nature = t;
   // Budget systems put the comparison sign in 指标性质 (or a 计算符号 column): ≥ | 95 | %.
   else if (op) ind.operator = op;
+  else if (col === "target") {
+    const n = parseNumber(t.replace(/[%％]$/, ""));
+    if (n !== null) ind.target = n;
+  }
 }
 
 /**

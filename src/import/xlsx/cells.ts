@@ -31,26 +31,6 @@ export function cellText(cell: ExcelJS.Cell): string {
   return valueText(cell.value).replace(/\r\n?/g, "\n").trim();
 }
 
-/** True when the cell holds a formula (we read its cached result and say so). */
-export function isFormula(cell: ExcelJS.Cell): boolean {
-  const v = cell.value;
-  return typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v);
-}
-
-/** A number from a cell: a numeric cell, or text such as `10.00`, `1,000`, `10万元`; null when none. */
-export function cellNumber(cell: ExcelJS.Cell): number | null {
-  const v = cell.value;
-  if (typeof v === "number") return v;
-  return parseAmountText(cellText(cell));
-}
-
-export function parseAmountText(text: string): number | null {
-  const m = text.replace(/[,，\s]/g, "").match(/^[-+]?\d+(?:\.\d+)?/);
-  if (!m) return null;
-  const n = Number(m[0]);
-  return Number.isFinite(n) ? n : null;
-}
-
 /** Remove spaces and a bracketed note (预算数（万元） → 预算数) for label matching. */
 export function labelKey(text: string): string {
   return text.replace(/\s+/g, "").replace(/[（(][^）)]*[）)]/g, "").replace(/^其中[:：]?/, "").replace(/[:：*＊]+$/, "");
