@@ -1,9 +1,8 @@
-// Import speed: the seed 绩效文本 parsed in-process (warm-up, then the median of 60 runs), and the seed read
-// from Word and from PDF by the format readers (warm-up, then the median of several runs each).
+// Import speed: the seed 绩效文本 parsed in-process (warm-up, then the median of 60 runs), and the seed imported
+// whole (format reader + form reader) from Word and from PDF (warm-up, then the median of several runs each).
 import { readFileSync } from "node:fs";
 import { importText } from "../src/import/text.js";
-import { readDocx } from "../src/import/readers/docx.js";
-import { readPdf } from "../src/import/readers/pdf.js";
+import { importBytes } from "../src/import/index.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/formats/${name}`, import.meta.url));
 
@@ -23,8 +22,8 @@ export async function run(): Promise<Record<string, number>> {
   const pdf = fixture("seed.libreoffice.pdf");
   return {
     seed_ms: Math.round(median * 100) / 100,
-    seed_docx_read_ms: await medianMs(() => readDocx(docx, "seed.docx"), 3, 15),
-    seed_pdf_read_ms: await medianMs(() => readPdf(pdf, "seed.libreoffice.pdf"), 1, 5),
+    seed_docx_ms: await medianMs(() => importBytes({ buffer: docx, name: "seed.docx", ext: ".docx" }), 3, 15),
+    seed_pdf_ms: await medianMs(() => importBytes({ buffer: pdf, name: "seed.pdf", ext: ".pdf" }), 1, 5),
   };
 }
 
