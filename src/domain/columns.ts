@@ -109,6 +109,13 @@ export function headerColumns(cells: string[]): Column[] | null {
   const values = cols.flatMap((c, i) => (c === "value" ? [i] : []));
   const targets = values.filter((i) => TARGET_HEADER.test(squash(cells[i])));
   if (targets.length > 0 && targets.length < values.length) targets.forEach((i) => (cols[i] = "target"));
+  // `绩效指标` right of the 二级 column, where no other column names the 三级, is the 三级 (left of the 一级 it is
+  // the caption of the merged cell that spans the indicator block).
+  const l2 = cols.indexOf("level2");
+  if (l2 >= 0 && !cols.includes("name")) {
+    const k = cells.findIndex((c, i) => i > l2 && /^绩效指标(名称)?$/.test(squash(c)));
+    if (k >= 0) cols[k] = "name";
+  }
   // 指标内容 beside a 三级指标 column describes it.
   const names = cols.flatMap((c, i) => (c === "name" ? [i] : []));
   if (names.length > 1 && /^三级/.test(squash(cells[names[0]]))) names.slice(1).forEach((i) => !/^三级/.test(squash(cells[i])) && (cols[i] = "description"));
