@@ -44,6 +44,7 @@ const rule: ProjectRule = {
   docs: `## 说明
 指标值确定依据说明目标值从何而来：政策文件、合同、预算批复、历史数据、调查问卷、行业标准等。
 照抄指标名称或指标值（“提高数据质量”）、只写单位（“百分比”）或空着，评审时无法判断目标值是否合理。
+表中每一行的依据都为空时，是表格本身没有这一栏（不少省份的申报表只有指标值），不逐行报告。
 
 ## 依据
 财预〔2021〕101号（《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》，通知原文 http://lsrwf.cn/news/708af42006d811ec81694b356a0c000d）附件要求写明指标值的确定依据（历史数据、计划标准、行业标准等）；重复名称或只写单位不是依据。实例见种子文档（承德高新区2023年部门预算绩效文本，examples/chengde-gxq-2023.txt）（依据 = 百分比）。
@@ -61,6 +62,9 @@ const rule: ProjectRule = {
 | 农户对型煤满意度 | ≥90% | 农户满意度抽样调查 |`,
   check(ctx) {
     const hits: RuleHit[] = [];
+    // Many provincial forms have no 指标值确定依据 column at all (湖北, 安徽, 湖南, 四川 in the corpus): a
+    // basis empty on every row is a column the form lacks, not a row's defect.
+    if (ctx.rows.length > 0 && ctx.rows.every((row) => row.indicator.basis.trim() === "")) return hits;
     for (const row of ctx.rows) {
       const why = problem(row);
       if (!why) continue;
