@@ -12,6 +12,8 @@ export interface CorpusScore {
   missing: number;
   extra: number;
   mismatches: string[];
+  /** Project and document fields that differ from the transcription (name, budget, goals, year, department). */
+  fieldMismatches: string[];
 }
 
 const norm = (v: unknown) => (typeof v === "string" ? v.replace(/\s+/g, "") : v === null || v === undefined ? "" : String(v));
@@ -32,8 +34,17 @@ function align(gold: Indicator[], got: Indicator[]): [number, number][] {
 }
 
 export function scoreDocument(doc: string, got: JixiaoDocument | null, gold: JixiaoDocument): CorpusScore {
-  const score: CorpusScore = { doc, right: 0, total: 0, missing: 0, extra: 0, mismatches: [] };
+  const score: CorpusScore = { doc, right: 0, total: 0, missing: 0, extra: 0, mismatches: [], fieldMismatches: [] };
+  const field = (what: string, got: unknown, want: unknown) => {
+    if (JSON.stringify(norm(got)) !== JSON.stringify(norm(want))) score.fieldMismatches.push(`${what} 得到 ${JSON.stringify(got ?? null)}，应为 ${JSON.stringify(want ?? null)}`);
+  };
+  field("year", got?.year, gold.year);
+  field("主管部门", got?.department?.name, gold.department?.name);
   gold.projects.forEach((gp, k) => {
+    const gotProject = got?.projects[k];
+    field(`#${k + 1} 项目名称`, gotProject?.name, gp.name);
+    for (const key of ["total", "fiscal", "other"] as const) field(`#${k + 1} budget.${key}`, gotProject?.budget[key], gp.budget[key]);
+    field(`#${k + 1} 绩效目标`, (gotProject?.goals ?? []).map(norm).join("|"), gp.goals.map(norm).join("|"));
     const gi = gp.indicators as Indicator[];
     score.total += gi.length * 2;
     const ai = (got?.projects[k]?.indicators ?? []) as Indicator[];

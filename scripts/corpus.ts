@@ -21,7 +21,8 @@ for (const { name, path, gold } of corpusDocuments()) {
   const s = scoreDocument(name, doc, gold);
   shares.push(s.right / s.total);
   console.log(`${name}  ${s.right}/${s.total} 单元格正确（${((100 * s.right) / s.total).toFixed(1)}%），缺 ${s.missing} 行，多 ${s.extra} 行${error ? `  ${error}` : ""}`);
-  if (verbose) for (const m of s.mismatches) console.log(`    ${m}`);
+  if (s.fieldMismatches.length > 0) console.log(`    项目字段不符 ${s.fieldMismatches.length} 处${verbose ? "" : "（-v 列出）"}`);
+  if (verbose) for (const m of [...s.mismatches, ...s.fieldMismatches]) console.log(`    ${m}`);
 }
 const mean = shares.reduce((a, b) => a + b, 0) / Math.max(1, shares.length);
 console.log(`平均：${(100 * mean).toFixed(1)}%（${shares.length} 份有转录的文档）`);

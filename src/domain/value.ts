@@ -412,11 +412,12 @@ function isTimeliness(level2?: string): boolean {
   return !!level2 && /时效|进度/.test(level2);
 }
 
-const EXCEL_SERIAL_RE = /^\d{5}(?:\.0+)?$/;
+// With or without a thousands separator: a general-format copy shows 44,561 (乌海, test/fixtures/corpus/doc04).
+const EXCEL_SERIAL_RE = /^(?:\d{5}|\d{2}[,，]\d{3})(?:\.0+)?$/;
 
 function excelSerialFrom(s: string, raw: string): DeadlineValue | null {
   if (!EXCEL_SERIAL_RE.test(s)) return null;
-  const serial = Number(s);
+  const serial = Number(s.replace(/[,，]/g, ""));
   if (serial < 30000 || serial > 60000) return null;
   const iso = excelSerialToIso(serial);
   return {
@@ -620,7 +621,8 @@ function parseCompact(compact: string, raw: string, opts: ParseOptions): ParsedV
   }
   if (QUESTION_RE.test(s)) return { kind: "text", raw, question: true, hasNumber: hasDigit || CHINESE_COUNT_RE.test(s) };
   if (hasDigit && isTimeliness(opts.level2)) {
-    const serial = excelSerialFrom(s, raw);
+    // `=44561`: a budget system's 等于 sign before the serial (指标性质 ＝ | 目标值 44561).
+    const serial = excelSerialFrom(s.replace(/^[=＝]/, ""), raw);
     if (serial) return serial;
   }
   if (MAY_BE_DEADLINE_RE.test(s)) {
@@ -669,7 +671,8 @@ export interface StructuredValueFields {
 export function composeValueText(ind: StructuredValueFields): string {
   const text = ind.value ?? "";
   const op = operatorOf(ind.operator);
-  const unit = (ind.unit ?? "").trim();
+  // A number in the unit field (an Excel date serial pasted into 计量单位) is no unit to complete a value with.
+  const unit = /^[\d,，.]+$/.test((ind.unit ?? "").trim()) ? "" : (ind.unit ?? "").trim();
   const target = ind.target;
   if (!op && !unit && target === undefined) return text;
   const compact = normalizeValueText(text);

@@ -183,6 +183,8 @@ export const FORM_CASES: ValueCase[] = [
   ["截至2023年11月30日", { kind: "deadline", operator: "<=", year: 2023, month: 11, day: 30 }],
   // Excel date serials leaked into 时效 cells
   ["44561", { kind: "deadline", excelSerial: 44561, iso: "2021-12-31", year: 2021, month: 12, day: 31 }, "时效指标"],
+  ["44,561", { kind: "deadline", excelSerial: 44561, iso: "2021-12-31" }, "时效指标"],
+  ["=44561", { kind: "deadline", excelSerial: 44561, iso: "2021-12-31" }, "时效指标"],
   ["45291", { kind: "deadline", excelSerial: 45291, iso: "2023-12-31" }, "时效指标"],
   ["45107", { kind: "deadline", excelSerial: 45107, iso: "2023-06-30" }, "时效"],
   ["44561", q(null, 44561, 44561, "", "none"), "数量指标"],

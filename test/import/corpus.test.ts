@@ -14,6 +14,11 @@ describe("the real corpus", () => {
       expect(s.right / s.total).toBeGreaterThanOrEqual(0.95);
       expect(s.missing).toBe(0);
       expect(s.extra).toBe(0);
+      // The project's own fields too: name, budget parts, goals, year, department. doc07 states its budget,
+      // goals and department only in sentences of a notice, which the form reader does not interpret.
+      const prose = name === "doc07.txt" ? s.fieldMismatches.filter((m) => !/^(主管部门|#1 budget\.total|#1 绩效目标) /.test(m)) : s.fieldMismatches;
+      if (prose.length > 0) console.log(`${name}\n  ${prose.join("\n  ")}`);
+      expect(prose).toEqual([]);
     });
   }
 

@@ -2,7 +2,7 @@
 // 资金总额/预算数 (万元 or 元), 财政资金, 其他资金, 资金用途, 年度目标/绩效目标, 主管部门.
 import { cleanCell, parseNumber, squash, trimEndOf } from "./lines.js";
 
-export type FieldKind = "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "goals" | "department" | "fundsHeading";
+export type FieldKind = "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "goals" | "department" | "fundsHeading" | "ignore";
 
 interface FieldLabel {
   kind: FieldKind;
@@ -14,17 +14,22 @@ interface FieldLabel {
 const LABELS: FieldLabel[] = [
   { kind: "code", pattern: /^(?:项目编码|项目代码|项目编号)/ },
   { kind: "name", pattern: /^项目名称/ },
-  { kind: "fundsHeading", pattern: /^(?:项目资金|预算规模及资金用途|资金情况)(?:[（(](?:万元|元)[）)])?(?=$|[：:]?$)/ },
+  { kind: "fundsHeading", pattern: /^(?:项目资金(?:申请)?|预算规模及资金用途|资金情况)(?:\s*[（(](?:万元|元)[）)])?(?=$|[：:]?$|\s*(?:年度)?资金总额)/ },
   {
     kind: "total",
     pattern: /^(?:年度资金总额|项目资金总额|资金总额|年度预算数|预算数|预算金额|预算资金|项目总金额|预算总额|资金规模|项目金额)(?:[（(](?:万元|元)[）)])?/,
   },
-  { kind: "fiscal", pattern: /^(?:其中[：:])?(?:财政资金|财政拨款|财政性资金)(?:[（(](?:万元|元)[）)])?/ },
-  { kind: "other", pattern: /^(?:其他资金|其它资金)(?:[（(](?:万元|元)[）)])?/ },
+  { kind: "fiscal", pattern: /^(?:其中\s*[：:]?\s*)?(?:财政资金|财政拨款数?|财政性资金)(?:[（(](?:万元|元)[）)])?/ },
+  { kind: "other", pattern: /^(?:其他资金|其它资金|自有资金|其他(?=[：:]))(?:[（(](?:万元|元)[）)])?/ },
   { kind: "purpose", pattern: /^资金用途/ },
-  { kind: "goals", pattern: /^(?:年度绩效目标|年度目标|项目绩效目标|绩效目标|总体目标)(?!表|和|指标|及)/ },
-  { kind: "department", pattern: /^(?:主管部门|预算部门|部门名称|单位名称)/ },
+  { kind: "goals", pattern: /^(?:年度绩效目标|年度目标|项目绩效目标|绩效目标|总体目标|长期目标|中期目标)(?!表|和|指标|及|申报|设定|批复|管理|自评)/ },
+  { kind: "department", pattern: /^(?:(?:项目)?主管部门(?:及其编码)?|预算部门|部门名称|单位名称|预算单位)/ },
+  // Labels whose values jixiao does not keep; they end the value before them (主管部门 县财政局 实施单位 …).
+  { kind: "ignore", pattern: /^(?:(?:项目)?(?:实施|执行)单位|项目负责人(?:及电话)?|联系电话|项目类别|归口科室|项目属性|项目起\s*止时间)/ },
 ];
+
+/** Labels found even without a separator before them, as run-together copies write them (…教育局项目执行单位…). */
+const ANYWHERE: FieldKind[] = ["ignore"];
 
 export interface FieldHit {
   kind: FieldKind;
@@ -34,11 +39,13 @@ export interface FieldHit {
   value: string;
 }
 
-/** Labels may only start at the beginning of the line or after whitespace / a separator. */
+/** The patterns as sticky expressions, so a label is tried at a position without copying the rest of the line. */
+const STICKY = LABELS.map((l) => ({ kind: l.kind, pattern: new RegExp(l.pattern.source.replace(/^\^/, ""), "y") }));
+
 function labelAt(text: string, at: number): { kind: FieldKind; length: number } | null {
-  const rest = text.slice(at);
-  for (const l of LABELS) {
-    const m = l.pattern.exec(rest);
+  for (const l of STICKY) {
+    l.pattern.lastIndex = at;
+    const m = l.pattern.exec(text);
     if (m) return { kind: l.kind, length: m[0].length };
   }
   return null;
@@ -46,11 +53,14 @@ function labelAt(text: string, at: number): { kind: FieldKind; length: number } 
 
 /** Field labels on one line, each with its value. Empty when the line does not start with a label. */
 export function readFieldLine(line: string): FieldHit[] {
-  const text = line.replace(/[\s\u3000]+/g, " ").trim();
+  // `一、预算资金：250`: list numbering before a label is no part of it.
+  const text = line.replace(/[\s\u3000]+/g, " ").trim().replace(/^[一二三四五六七八九十]{1,2}[、.．]\s*(?=\S)/, "");
   const starts: { at: number; kind: FieldKind; length: number }[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (i > 0 && !/[\s：:；;，,|（(]/.test(text[i - 1])) continue;
+    const separated = i === 0 || /[\s：:；;，,|（(]/.test(text[i - 1]);
     const hit = labelAt(text, i);
+    if (hit && !separated && !ANYWHERE.includes(hit.kind)) continue;
+    if (!hit && !separated) continue;
     // Inside a bracket only the parts of a budget start a field: 480.5万元（财政资金 480.5 万元，其他资金 0）.
     if (hit && i > 0 && /[（(]/.test(text[i - 1]) && hit.kind !== "fiscal" && hit.kind !== "other") continue;
     if (hit) {
@@ -87,7 +97,10 @@ export function statedUnit(text: string): "万元" | "元" | "亿元" | null {
  * Returns undefined when the text holds no amount, so the caller can warn instead of guessing.
  */
 export function parseAmount(text: string, defaultUnit: "万元" | "元" | "亿元" = "万元"): number | null | undefined {
-  const t = squash(text);
+  // `854万(高标准农田建设400万元,…)`: the amount before its breakdown; `854万854万`: the same amount twice.
+  let t = squash(text).replace(/[（(][^（()）]*[）)]$/, "");
+  const twice = /^(.+?)\1$/.exec(t);
+  if (twice && /^[0-9０-９]/.test(twice[1])) t = twice[1];
   if (!t || t === "无" || t === "-" || t === "—") return null;
   const m = /^([0-9０-９][0-9０-９,，.．]*)(亿元|万元|元|万)?$/.exec(t);
   if (!m) return undefined;

@@ -81,7 +81,9 @@ export function readForm(src: SourceDocument): JixiaoDocument {
     department: head.department,
     preparedBy: front.preparedBy,
     reviewedBy: front.reviewedBy,
-    year: front.year ?? tableYear(items) ?? null,
+    // A 绩效文本 states its year on the cover; a copied page's first year is often its publication date
+    // (发布时间：2022年…) while the table says （2021年）.
+    year: (front.toc.length > 0 || front.overall ? (front.year ?? tableYear(items)) : (tableYear(items) ?? front.year)) ?? null,
     unit: head.unit ?? "万元",
     toc: front.toc,
     overall: front.overall,
@@ -96,8 +98,8 @@ function tableYear(items: Item[]): number | undefined {
   for (const item of items) {
     const texts = item.kind === "line" ? [item.line.text] : item.rows.slice(0, 4).flatMap((r) => r.cells);
     for (const t of texts) {
-      const m = /^[（(]\s*(20\d{2})\s*年度?\s*[）)]$|(20\d{2})\s*年度?.{0,30}(?:绩效目标|申报表|批复表)/.exec(squash(t));
-      if (m) return Number(m[1] ?? m[2]);
+      const m = /^[（(]\s*(20\d{2})\s*年度?\s*[）)]$|(20\d{2})\s*年度?.{0,30}(?:绩效目标|申报表|批复表)|(?:目标表|申报表|批复表)[（(]\s*(20\d{2})\s*年度?\s*[）)]/.exec(squash(t));
+      if (m) return Number(m[1] ?? m[2] ?? m[3]);
     }
   }
   return undefined;
@@ -153,7 +155,7 @@ function readProjects(items: Item[], bodyStart: number, head: DocumentHead): { p
       if (narrative?.explanationTitle) project.explanationTitle = narrative.explanationTitle;
       if (narrative?.declaredCounts) project.declaredCounts = narrative.declaredCounts;
       if (table.notes.length > 0) project.notes = table.notes.join("\n");
-      if (table.department) head.department ??= { code: "", name: table.department };
+      if (table.department) head.department ??= departmentOf(table.department);
       const fieldWarnings = fillFromFieldLines(project, region.before, head);
       const warnings = [...fieldWarnings, ...strayLines(region.before, prev !== undefined), ...table.warnings];
       if (warnings.length > 0) project.importWarnings = warnings;
@@ -212,6 +214,18 @@ function takeHeading(region: Line[], head: DocumentHead): { before: Line[]; tabl
   return { before: region.slice(0, k + 1), tableTitle, moneyUnit };
 }
 
+/**
+ * A department as forms write it: `湘潭市城市管理和综合执法局 308001`, `820001-井研县马踏镇人民政府`,
+ * `(433)乌海市供销合作社联合社(部门)`.
+ */
+export function departmentOf(text: string): { code: string; name: string } {
+  const after = /^(.*?)\s*[（(]?(\d{3,})[）)]?$/.exec(text);
+  if (after && after[1]) return { code: after[2], name: cleanCell(after[1]) };
+  const before = /^[（(]?(\d{3,})[）)]?\s*[-－—]?\s*(\S.*)$/.exec(text);
+  if (before) return { code: before[1], name: cleanCell(before[2]) };
+  return { code: "", name: cleanCell(text) };
+}
+
 /** A line that looks like a lost table row: it carries a 一级/二级 label, a tab, or ends in a value. */
 function looksTabular(text: string): boolean {
   if (/\t/.test(text)) return true;
@@ -234,23 +248,25 @@ function fillFromFieldLines(project: Project, before: Line[], head: DocumentHead
   const tableHasGoals = project.goals.length > 0;
   let pending: FieldHit | null = null;
   let fundsUnit: "万元" | "元" | "亿元" | null = null;
+  let totalRead = false;
   const apply = (hit: FieldHit, line: Line) => {
     if (hit.kind === "fundsHeading") {
       fundsUnit = statedUnit(hit.label);
       return;
     }
-    if (hit.kind === "department" && hit.value) {
-      // `湘潭市城市管理和综合执法局 308001`: a department code written after the name.
-      const coded = /^(.*?)\s*[（(]?(\d{3,})[）)]?$/.exec(hit.value);
-      head.department ??= coded && coded[1] ? { code: coded[2], name: cleanCell(coded[1]) } : { code: "", name: hit.value };
-    } else if (hit.kind === "name" && !project.name) project.name = hit.value;
+    if (hit.kind === "ignore") return;
+    if (hit.kind === "department" && hit.value) head.department ??= departmentOf(hit.value);
+    else if (hit.kind === "name" && !project.name) project.name = hit.value;
     else if (hit.kind === "code" && !project.code) project.code = squash(hit.value);
     else if (hit.kind === "purpose" && !project.purpose) project.purpose = hit.value;
     else if (hit.kind === "goals" && !tableHasGoals) project.goals.push(...splitGoals(hit.value));
     else if ((hit.kind === "total" || hit.kind === "fiscal" || hit.kind === "other") && !tableHasBudget) {
       const unit = statedUnit(hit.label.replace(/^[^（(]*/, "")) ?? fundsUnit ?? "万元";
       const amount = parseAmount(hit.value, unit);
-      if (amount !== undefined) project.budget[hit.kind] = amount;
+      // `资金总额：250 / 一、预算资金：250`: a second total under the first is its fiscal part.
+      const field = hit.kind === "total" && totalRead ? "fiscal" : hit.kind;
+      if (hit.kind === "total") totalRead = true;
+      if (amount !== undefined) project.budget[field] = amount;
       else warnings.push({ line: line.no, message: `第${line.no}行：${hit.label}「${shorten(hit.value)}」不是金额，按空白处理` });
     }
   };
@@ -273,8 +289,20 @@ function fillFromFieldLines(project: Project, before: Line[], head: DocumentHead
     }
     pending = null;
     for (const hit of hits) {
-      if (!hit.value && hit.kind !== "fundsHeading") pending = hit;
+      // `总体目标年度目标`: two captions run together, the goals on the lines after.
+      if (hit.kind === "goals" && readFieldLine(hit.value)[0]?.kind === "goals") hit.value = "";
+      if (!hit.value && hit.kind !== "fundsHeading" && hit.kind !== "ignore") pending = hit;
       else apply(hit, line);
+    }
+  }
+  // A notice that publishes one project's targets names it in its title (关于X绩效目标设定的公示).
+  if (!project.name) {
+    for (const line of before) {
+      const m = /关于(.{2,60}?)绩效目标(?:设定|申报|批复|情况)?的(?:公示|公告|通知)/.exec(squash(line.text));
+      if (m) {
+        project.name = m[1];
+        break;
+      }
     }
   }
   return warnings;

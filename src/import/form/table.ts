@@ -465,7 +465,8 @@ function composeValue(ind: Indicator, valueCell: string, hasUnitColumn: boolean)
   const number = parseNumber(v);
   if (number !== null && (ind.operator || ind.unit)) {
     ind.target = number;
-    const unit = ind.unit && !/^(无|—|-)$/.test(ind.unit) ? ind.unit : "";
+    // A number in the 计量单位 column (乌海's Excel date serial) is no unit to write after the value.
+    const unit = ind.unit && !/^(无|—|-)$/.test(ind.unit) && !/^[\d,，.]+$/.test(ind.unit) ? ind.unit : "";
     // As the printed form shows it: ≥ | 80 | % → ≥80%; an equals sign is not written (＝ | 11 | 个 → 11个).
     const op = normalizeOperator(ind.operator);
     ind.value = `${op && op !== "=" ? operatorSign(op) : ""}${valueCell.trim()}${unit}`;

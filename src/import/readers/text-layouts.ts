@@ -227,6 +227,15 @@ function placeTyped(tokens: string[], columns: Column[], out: string[]): boolean
   const name: string[] = [];
   while (k < tokens.length && (name.length === 0 || typeOf(tokens[k]).length === 0)) name.push(tokens[k++]);
   if (columns.includes("name")) out[columns.indexOf("name")] = cleanCell(name.join(" "));
+  // As many tokens as columns after the name (a trailing 备注 may be empty): the row kept every cell, so each
+  // token is its column's, whatever it looks like (乌海's 44,561 in 计量单位, 指标性质 and 指标方向 swapped).
+  const after = columns.flatMap((c, i) => (i > columns.indexOf("name") && c !== "ignore" && c !== "level1" && c !== "level2" ? [i] : []));
+  const rest = tokens.slice(k);
+  const trailingNote = after.length > 0 && columns[after[after.length - 1]] === "note";
+  if (rest.length === after.length || (trailingNote && rest.length === after.length - 1)) {
+    rest.forEach((t, n) => (out[after[n]] = t));
+    return rest.some((t, n) => columns[after[n]] === "value" && t !== "");
+  }
   let placedValue = false;
   for (; k < tokens.length; k++) {
     const kinds = typeOf(tokens[k]);
