@@ -69,7 +69,8 @@ function unknownFields(raw: unknown): ImportWarning[] {
   const out: ImportWarning[] = [];
   const check = (value: unknown, known: Record<string, unknown>, path: string) => {
     if (!value || typeof value !== "object" || Array.isArray(value)) return;
-    const extra = Object.keys(value).filter((k) => !(k in known));
+    // Own keys of the schema only: `constructor`, `__proto__` and `toString` are unknown fields, not members.
+    const extra = Object.keys(value).filter((k) => !Object.hasOwn(known, k));
     if (extra.length > 0) out.push({ line: null, message: `${path} 中的未知字段 ${extra.join("、")} 未导入（字段名见文档 JSON 格式，如 indicators、value）` });
   };
   check(raw, DocumentSchema.shape, "$");

@@ -11,9 +11,12 @@ export interface Line {
 }
 
 export function toLines(text: string): Line[] {
-  return text
-    .replace(/^\uFEFF/, "")
-    .split(/\r?\n|\r/)
+  const body = text.replace(/^\uFEFF/, "");
+  // A file whose lines end in \n (or \r\n) with a stray \r inside a line (a cell pasted from a Mac app): the
+  // stray one is a space, not a line break that would cut a table row in two. Only classic Mac text breaks at \r.
+  const breaks = /\n/.test(body) ? /\r?\n/ : /\r/;
+  return (/\n/.test(body) ? body.replace(/\r(?!\n)/g, " ") : body)
+    .split(breaks)
     .map((raw, i) => ({ no: i + 1, raw, text: raw.trim() }));
 }
 
