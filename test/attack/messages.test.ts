@@ -111,16 +111,20 @@ describe("attack: the stdio transport at a small limit (in-process)", () => {
 /** POST to the server with raw control of headers and body; `chunks` sends a body without Content-Length. */
 function post(url: string, opts: { headers?: Record<string, string>; body?: Buffer | string; chunks?: () => Generator<Buffer> }): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
+    let answered: { status: number; body: string } | null = null;
     const req = request(url, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", ...opts.headers } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8").on("data", (d: string) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      answered = { status: res.statusCode ?? 0, body: "" };
+      res.setEncoding("utf8").on("data", (d: string) => (answered!.body += d));
+      res.on("end", () => resolve(answered!));
+      // The server answers an oversized body early and closes: what it said is the answer.
+      res.on("close", () => resolve(answered!));
     });
-    req.on("error", reject);
+    // A write cut off after the answer arrived (EPIPE, ECONNRESET) is how an early answer ends, not a failure.
+    req.on("error", (e) => (answered ? resolve(answered) : reject(e)));
     if (opts.chunks) {
       const gen = opts.chunks();
       const pump = () => {
-        for (let next = gen.next(); !next.done; next = gen.next()) if (!req.write(next.value)) return void req.once("drain", pump);
+        for (let next = gen.next(); !next.done && !answered; next = gen.next()) if (!req.write(next.value)) return void req.once("drain", pump);
         req.end();
       };
       pump();
