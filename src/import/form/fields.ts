@@ -59,7 +59,9 @@ export function readFieldLine(line: string): FieldHit[] {
   for (let i = 0; i < text.length; i++) {
     const separated = i === 0 || /[\s：:；;，,|（(]/.test(text[i - 1]);
     const hit = labelAt(text, i);
-    if (hit && !separated && !ANYWHERE.includes(hit.kind)) continue;
+    // `12万元其中：财政拨款…`: a budget part right after an amount (a PDF's text drops the space between them).
+    const afterAmount = i > 0 && /[0-9０-９元]/.test(text[i - 1]) && (hit?.kind === "fiscal" || hit?.kind === "other");
+    if (hit && !separated && !afterAmount && !ANYWHERE.includes(hit.kind)) continue;
     if (!hit && !separated) continue;
     // Inside a bracket only the parts of a budget start a field: 480.5万元（财政资金 480.5 万元，其他资金 0）.
     if (hit && i > 0 && /[（(]/.test(text[i - 1]) && hit.kind !== "fiscal" && hit.kind !== "other") continue;

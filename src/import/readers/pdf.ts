@@ -15,7 +15,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../../domain/errors.js";
-import type { CellGrid, GridCell, SourceBlock, SourceDocument } from "../grid.js";
+import { headerColumns } from "../../domain/columns.js";
+import type { CellGrid, GridCell, GridRow, SourceBlock, SourceDocument } from "../grid.js";
 
 /** Largest PDF read, in bytes and in pages (a 绩效文本 of a whole department is ~100 pages, a few MB). */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
@@ -121,6 +122,8 @@ interface Line {
   x1: number;
   y: number;
   size: number;
+  /** Pieces of the line apart by a gap wider than a character: the cells of a table drawn without rules. */
+  pieces: { text: string; x0: number; x1: number }[];
 }
 interface TableCell {
   row: number;
@@ -443,8 +446,13 @@ function toLines(runs: Run[]): Line[] {
     g.sort((a, b) => a.x - b.x);
     let text = "";
     let end = -Infinity;
+    const pieces: Line["pieces"] = [];
     for (const run of g) {
       if (text && run.x - end > run.size * 0.2) text += " ";
+      if (!pieces.length || run.x - end > run.size * 0.9) pieces.push({ text: "", x0: run.x, x1: run.x });
+      const piece = pieces[pieces.length - 1];
+      piece.text += (piece.text && run.x - end > run.size * 0.2 ? " " : "") + run.text;
+      piece.x1 = run.x + run.width;
       text += run.text;
       end = run.x + run.width;
     }
@@ -454,6 +462,7 @@ function toLines(runs: Run[]): Line[] {
       x1: Math.max(...g.map((r) => r.x + r.width)),
       y: Math.max(...g.map((r) => r.y)),
       size: Math.max(...g.map((r) => r.size)),
+      pieces: pieces.map((p) => ({ ...p, text: tidySpaces(p.text) })),
     };
   });
 }
@@ -506,7 +515,16 @@ function assemble(pages: Page[]): SourceBlock[] {
     const right = Math.max(...prose.map((l) => l.x1));
     // The last paragraph of the previous page may go on at the top of this one.
     if (previous) previous.acrossPage = true;
+    const unruled = unruledTables(page);
     for (const block of page.blocks) {
+      const grid = block.line ? unruled.get(block.line) : undefined;
+      if (grid === null) continue; // a row of an unruled table, placed with its header
+      if (grid) {
+        blocks.push({ kind: "table", grid });
+        previous = null;
+        lastTable = undefined;
+        continue;
+      }
       if (block.line) {
         const inMargin = block.top >= page.height * (1 - MARGIN_SHARE) || block.top <= page.height * MARGIN_SHARE + block.line.size;
         if (inMargin && (PAGE_NUMBER.test(block.line.text) || furniture.has(furnitureKey(block.line.text)))) continue;
@@ -555,6 +573,42 @@ function wrapsOnto(prev: Line, next: Line, right: number, acrossPage: boolean): 
   const full = prev.x1 >= right - 4 * prev.size;
   const centred = Math.abs((next.x0 + next.x1) / 2 - (prev.x0 + prev.x1) / 2) < prev.size && prev.x1 - prev.x0 > 0.6 * right;
   return (full && next.x0 <= prev.x0 + 0.5 * next.size) || centred;
+}
+
+/**
+ * A table drawn without rules (a web page printed by a browser, a text table exported as PDF): a line whose
+ * pieces read as an indicator header, and the lines below it with pieces in its columns, each piece placed in
+ * the header column it starts under. The header line maps to the grid; the rows it took map to null.
+ */
+function unruledTables(page: Page): Map<Line, CellGrid | null> {
+  const out = new Map<Line, CellGrid | null>();
+  const lines = page.blocks.flatMap((b) => (b.line ? [b.line] : []));
+  for (let i = 0; i < lines.length; i++) {
+    const header = lines[i];
+    if (header.pieces.length < 3 || !headerColumns(header.pieces.map((p) => p.text))) continue;
+    const starts = header.pieces.map((p) => p.x0);
+    const columnOf = (x: number) => {
+      let k = 0;
+      while (k + 1 < starts.length && x >= starts[k + 1] - header.size * 0.75) k++;
+      return k;
+    };
+    const rows: GridRow[] = [{ cells: header.pieces.map((p) => ({ text: p.text, source: { page: page.number } })), source: { page: page.number } }];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const line = lines[j];
+      if (line.x1 < starts[1] || Math.abs(line.size - header.size) > 1) break; // prose under the table
+      const cells = header.pieces.map(() => "");
+      for (const piece of line.pieces) {
+        const k = columnOf(piece.x0);
+        cells[k] = cells[k] ? `${cells[k]} ${piece.text}` : piece.text;
+      }
+      rows.push({ cells: cells.map((text) => ({ text, source: { page: page.number } })), source: { page: page.number } });
+      out.set(line, null);
+    }
+    out.set(header, { rows, source: { page: page.number } });
+    i = j - 1;
+  }
+  return out;
 }
 
 /** Lines that recur in the margins of several pages (digits ignored: "第 3 页", a printed date and time). */

@@ -85,3 +85,22 @@ describe("readPdf refuses what it cannot read", () => {
     await expect(readPdf(big, "大.pdf")).rejects.toThrow(/大\.pdf：PDF 文件 51\.0 MB，超过上限 50\.0 MB/);
   });
 });
+
+describe("a PDF table drawn without rules", () => {
+  it("is read by its header's columns: every row, merged 一级/二级 carried down, the head fields above it", async () => {
+    const { importFile } = await import("../../../src/import/index.js");
+    const doc = await importFile(new URL("../../fixtures/formats/borderless.chromium.pdf", import.meta.url).pathname);
+    const p = doc.projects[0];
+    expect(p.name).toBe("乡镇综合文化站免费开放补助");
+    expect(p.budget).toEqual({ total: 12, fiscal: 12, other: null });
+    expect(p.indicators.map((i) => [i.level1, i.level2, i.name, i.value])).toEqual([
+      ["产出指标", "数量指标", "群众文化活动场次", "≥24场"],
+      ["产出指标", "数量指标", "免费开放天数", "≥300天"],
+      ["产出指标", "质量指标", "活动安全事故发生率", "0"],
+      ["产出指标", "时效指标", "资金拨付时间", "2024年6月底前"],
+      ["产出指标", "成本指标", "每场活动平均成本", "≤0.5万元"],
+      ["效益指标", "社会效益指标", "参与活动群众人次", "≥3000人次"],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+    ]);
+  });
+});
