@@ -6,26 +6,9 @@
 // number, so a reader that takes the shown text (ours, see import/readers/docx.ts) sees `1.…绩效目标表` as the
 // 目录 line, exactly as the text gives it.
 import {
-  AlignmentType,
-  BorderStyle,
-  Bookmark,
-  Document,
-  Footer,
-  LeaderType,
-  Packer,
-  PageNumber,
-  PageReference,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TabStopType,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type ParagraphChild,
-} from "docx";
+  AlignmentType, BorderStyle, Bookmark, Document, Footer, LeaderType, Packer, PageNumber, PageReference, Paragraph,
+  ShadingType, Table, TableCell, TableRow, TabStopType, TextRun, VerticalAlignTable, WidthType, type DocxElement,
+} from "./docx-lib.js";
 import type { JixiaoDocument } from "../domain/schema.js";
 import type { Finding } from "../rules/types.js";
 import { buildDocumentView, type SectionView } from "./document.js";
@@ -58,16 +41,16 @@ const font = (eastAsia: string) => ({ ascii: "Times New Roman", hAnsi: "Times Ne
 /** A bookmark name Word accepts: letters, digits and `_`, starting with a letter. */
 const bookmarkOf = (anchor: string) => `jx_${anchor.replace(/[^A-Za-z0-9]/g, "_")}`;
 
-function run(text: string, opts: { bold?: boolean; size?: number; eastAsia?: string; color?: string } = {}): TextRun {
+function run(text: string, opts: { bold?: boolean; size?: number; eastAsia?: string; color?: string } = {}): DocxElement {
   return new TextRun({ text, bold: opts.bold, size: opts.size, font: opts.eastAsia ? font(opts.eastAsia) : undefined, color: opts.color });
 }
 
 /** Lines of a text as runs with breaks between them (a cell or paragraph keeps its line breaks). */
-function lines(text: string, size?: number, bold?: boolean): TextRun[] {
+function lines(text: string, size?: number, bold?: boolean): DocxElement[] {
   return text.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, size, bold }));
 }
 
-function heading(text: string, level: 1 | 2 | 3 | 4, bookmark?: string, pageBreakBefore = false): Paragraph {
+function heading(text: string, level: 1 | 2 | 3 | 4, bookmark?: string, pageBreakBefore = false): DocxElement {
   const size = [SIZE.h1, SIZE.h2, SIZE.h3, SIZE.h4][level - 1];
   const eastAsia = level <= 3 ? HEI : SONG;
   const textRun = run(text, { bold: level === 4 || level === 1, size, eastAsia });
@@ -80,7 +63,7 @@ function heading(text: string, level: 1 | 2 | 3 | 4, bookmark?: string, pageBrea
   });
 }
 
-function body(text: string, opts: { color?: string; indent?: boolean } = {}): Paragraph {
+function body(text: string, opts: { color?: string; indent?: boolean } = {}): DocxElement {
   return new Paragraph({
     children: [run(text, { color: opts.color })],
     alignment: AlignmentType.JUSTIFIED,
@@ -90,8 +73,8 @@ function body(text: string, opts: { color?: string; indent?: boolean } = {}): Pa
 }
 
 /** A 目录 line: the title, a dotted leader to the right margin, and the page of its bookmark. */
-function tocLine(text: string, bookmark: string | null, extra: ParagraphChild[] = []): Paragraph {
-  const children: ParagraphChild[] = [run(text), ...extra];
+function tocLine(text: string, bookmark: string | null, extra: DocxElement[] = []): DocxElement {
+  const children: DocxElement[] = [run(text), ...extra];
   if (bookmark) children.push(new TextRun({ children: ["\t"] }), new PageReference(bookmark));
   return new Paragraph({ children, tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }], spacing: { line: 360 } });
 }
@@ -102,7 +85,7 @@ const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const BORDERS = { top: border, bottom: border, left: border, right: border };
 
 /** Superscript note numbers after a marked cell's text. */
-function noteRefs(marks: CellMarks): TextRun[] {
+function noteRefs(marks: CellMarks): DocxElement[] {
   return marks.nums.length ? [new TextRun({ text: marks.nums.join(","), superScript: true, bold: true, color: "B00020", size: 14 })] : [];
 }
 
@@ -115,7 +98,7 @@ interface CellSpec {
   rowSpan?: number;
 }
 
-function tableCell(spec: CellSpec, gridIndex: number): TableCell {
+function tableCell(spec: CellSpec, gridIndex: number): DocxElement {
   const span = spec.columnSpan ?? 1;
   const width = COLUMNS.slice(gridIndex, gridIndex + span).reduce((a, b) => a + b, 0);
   const marks = spec.marks;
@@ -137,7 +120,7 @@ function tableCell(spec: CellSpec, gridIndex: number): TableCell {
 }
 
 /** A row of cells laid on the 7-column grid; `skip` is how many grid columns a rowspan from above covers. */
-function tableRow(cells: CellSpec[], opts: { skip?: number; header?: boolean } = {}): TableRow {
+function tableRow(cells: CellSpec[], opts: { skip?: number; header?: boolean } = {}): DocxElement {
   let at = opts.skip ?? 0;
   const built = cells.map((c) => {
     const cell = tableCell(c, at);
@@ -147,14 +130,14 @@ function tableRow(cells: CellSpec[], opts: { skip?: number; header?: boolean } =
   return new TableRow({ children: built, tableHeader: opts.header, cantSplit: true });
 }
 
-function gridTable(rows: TableRow[]): Table {
+function gridTable(rows: DocxElement[]): DocxElement {
   return new Table({ rows, columnWidths: COLUMNS, width: { size: TEXT_WIDTH, type: WidthType.DXA } });
 }
 
 const head = (text: string, extra: Partial<CellSpec> = {}): CellSpec => ({ text, header: true, ...extra });
 const data = (c: CellView, extra: Partial<CellSpec> = {}, marked = true): CellSpec => ({ text: c.text, marks: marked ? c.marks : undefined, ...extra });
 
-function headTable(view: ProjectView): Table {
+function headTable(view: ProjectView): DocxElement {
   const planHeads = view.plan.map((p, i) => head(p.label, { columnSpan: i >= 2 ? 2 : 1 }));
   const planCells = view.plan.map((p, i) => data(p.cell, { columnSpan: i >= 2 ? 2 : 1 }));
   return gridTable([
@@ -172,7 +155,7 @@ function headTable(view: ProjectView): Table {
   ]);
 }
 
-function indicatorTable(view: ProjectView): Table {
+function indicatorTable(view: ProjectView): DocxElement {
   const header = tableRow(
     [head("一级指标"), head("二级指标"), head("三级指标"), head("绩效指标描述", { columnSpan: 2 }), head("指标值"), head("指标值确定依据")],
     { header: true },
@@ -188,7 +171,7 @@ function indicatorTable(view: ProjectView): Table {
   return gridTable([header, ...rows]);
 }
 
-function noteParagraph(n: Pick<NoteView, "num" | "severity" | "severityLabel" | "message" | "hint" | "fix" | "rule"> & { where?: string }): Paragraph {
+function noteParagraph(n: Pick<NoteView, "num" | "severity" | "severityLabel" | "message" | "hint" | "fix" | "rule"> & { where?: string }): DocxElement {
   const text = `${n.where ? `${n.where}：` : ""}${n.message}${n.hint ? ` 修改建议：${n.hint}` : ""}${n.fix ? `（可改为：${n.fix}）` : ""}`;
   return new Paragraph({
     children: [
@@ -201,9 +184,9 @@ function noteParagraph(n: Pick<NoteView, "num" | "severity" | "severityLabel" | 
   });
 }
 
-function projectBlocks(section: Extract<SectionView, { project: object }>, marked: boolean, first: boolean): (Paragraph | Table)[] {
+function projectBlocks(section: Extract<SectionView, { project: object }>, marked: boolean, first: boolean): DocxElement[] {
   const { view, explanation } = section;
-  const out: (Paragraph | Table)[] = [];
+  const out: DocxElement[] = [];
   out.push(heading(explanation.title, 3, bookmarkOf(view.anchor), !first));
   for (const [h, texts] of [
     ["一、项目基本情况", null],
@@ -242,9 +225,9 @@ function projectBlocks(section: Extract<SectionView, { project: object }>, marke
 
 /** The 绩效文本 as .docx bytes; with findings, marked cells are shaded and numbered notes follow each table. */
 export async function renderDocumentDocx(doc: JixiaoDocument, opts: DocxOptions = {}): Promise<Buffer> {
-  const marked = (opts.findings?.length ?? 0) > 0;
   const view = buildDocumentView(doc, opts);
-  const children: (Paragraph | Table)[] = [];
+  const marked = view.marked;
+  const children: DocxElement[] = [];
 
   // Cover
   children.push(
@@ -269,9 +252,9 @@ export async function renderDocumentDocx(doc: JixiaoDocument, opts: DocxOptions 
     heading("第二部分　预算项目绩效目标", 4),
   );
   for (const entry of view.toc) {
-    const missingTag = marked && entry.missing ? [run("（未附绩效目标表）", { color: "B00020", size: SIZE.note })] : [];
+    const missingTag = entry.flagged ? [run("（未附绩效目标表）", { color: "B00020", size: SIZE.note })] : [];
     // A clean document has no placeholder section for an entry without a table: its line has no page.
-    const target = entry.missing && !marked ? null : bookmarkOf(entry.target);
+    const target = entry.target ? bookmarkOf(entry.target) : null;
     children.push(tocLine(`${entry.no}.${entry.title}`, target, missingTag));
   }
   if (marked && view.documentNotes.length) {
@@ -280,19 +263,20 @@ export async function renderDocumentDocx(doc: JixiaoDocument, opts: DocxOptions 
   }
 
   // 第一部分
+  const overall = view.overall ?? { goal: "", subGoals: [], safeguards: [] };
   const placeholder = () => body("（未填写）", { indent: false });
   children.push(heading("第一部分　部门整体绩效目标", 2, undefined, true));
   children.push(heading("一、总体绩效目标", 3, bookmarkOf("overall-goal")));
-  children.push(view.overall.goal ? body(view.overall.goal) : placeholder());
+  children.push(overall.goal ? body(overall.goal) : placeholder());
   children.push(heading("二、分项绩效目标", 3, bookmarkOf("overall-subgoals")));
-  if (view.overall.subGoals.length === 0) children.push(placeholder());
-  view.overall.subGoals.forEach((g, i) => {
+  if (overall.subGoals.length === 0) children.push(placeholder());
+  overall.subGoals.forEach((g, i) => {
     children.push(heading(`${i + 1}. ${g.title}`, 4));
     if (g.targets.length) children.push(body(`绩效目标：${g.targets.map((t, k) => `${ORDINALS[k] ?? k + 1}是${t}。`).join("")}`));
   });
   children.push(heading("三、工作保障措施", 3, bookmarkOf("overall-safeguards")));
-  if (view.overall.safeguards.length === 0) children.push(placeholder());
-  view.overall.safeguards.forEach((s, i) => children.push(body(`（${ORDINALS[i] ?? i + 1}）${s.title}。${s.text}`)));
+  if (overall.safeguards.length === 0) children.push(placeholder());
+  overall.safeguards.forEach((s, i) => children.push(body(`（${ORDINALS[i] ?? i + 1}）${s.title}。${s.text}`)));
 
   // 第二部分
   children.push(heading("第二部分　预算项目绩效目标", 2, undefined, true));
@@ -301,7 +285,7 @@ export async function renderDocumentDocx(doc: JixiaoDocument, opts: DocxOptions 
     if (section.project) {
       children.push(...projectBlocks(section, marked, first));
       first = false;
-    } else if (marked) {
+    } else {
       children.push(heading(section.title, 3, bookmarkOf(section.anchor), !first));
       children.push(body("目录列有此项，但文本中没有对应的绩效目标表。", { color: "B00020", indent: false }));
       first = false;

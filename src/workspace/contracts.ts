@@ -176,5 +176,5 @@ export const importResultShape = {
 };
 export type ImportResult = z.infer<z.ZodObject<typeof importResultShape>>;
 
-export const EXPORT_FORMATS = ["md", "html", "xlsx", "json"] as const;
+export const EXPORT_FORMATS = ["md", "html", "xlsx", "docx", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -28,14 +28,14 @@ import * as edits from "./edits.js";
 import { availableRevisions, historyEntry, stepBack } from "./history.js";
 import { newId } from "./ids.js";
 import { checkInputStrings, checkProjectLimits, requireText, TEXT_LIMITS } from "./limits.js";
-import { exportProject, renderProject, type ExportResult, type RenderResult } from "./output.js";
+import { exportProject, renderProject, type ExportResult, type OutputOptions, type RenderFormat, type RenderOptions, type RenderResult } from "./output.js";
 import { defaultRoot, resolveAllowedPath as resolveInRoots } from "../allowed-roots.js";
 import { MAX_IMPORT_TEXT_CHARS } from "../domain/limits.js";
 import { canSee, ensureCanWrite, OWNER, owningDepartment, visibleDepartment, type Access } from "./tenancy.js";
 
 export * from "./contracts.js";
 export type { Access } from "./tenancy.js";
-export type { ExportResult, RenderResult } from "./output.js";
+export type { ExportResult, OutputOptions, RenderFormat, RenderOptions, RenderResult } from "./output.js";
 export { safeFileName } from "./ids.js";
 
 export type IndicatorMutationResult = MutationResult & { normalized: LabelNormalization[] };
@@ -57,6 +57,8 @@ export interface WorkspaceOptions {
   access?: Access;
   /** A shared server: every write must name the revision it read (no lost update). */
   requireRevision?: boolean;
+  /** Reached over the network (HTTP): rendered files go back inside the reply, never to this server's disk. */
+  remote?: boolean;
 }
 
 
@@ -65,6 +67,7 @@ export class Workspace {
   readonly exportsDir: string;
   readonly access: Access;
   readonly requireRevision: boolean;
+  readonly remote: boolean;
 
   constructor(
     readonly store: Store,
@@ -74,11 +77,12 @@ export class Workspace {
     this.exportsDir = opts.exportsDir ?? join(process.cwd(), "exports");
     this.access = opts.access ?? OWNER;
     this.requireRevision = opts.requireRevision ?? false;
+    this.remote = opts.remote ?? false;
   }
 
   /** The same workspace seen by another caller (one per HTTP request); nothing is copied but the options. */
-  forCaller(access: Access, requireRevision = this.requireRevision): Workspace {
-    return new Workspace(this.store, { ...this.opts, roots: this.roots, exportsDir: this.exportsDir, access, requireRevision });
+  forCaller(access: Access, requireRevision = this.requireRevision, remote = this.remote): Workspace {
+    return new Workspace(this.store, { ...this.opts, roots: this.roots, exportsDir: this.exportsDir, access, requireRevision, remote });
   }
 
   close(): Promise<void> {
@@ -190,16 +194,16 @@ export class Workspace {
     return this.report(row.project, profile);
   }
 
-  async renderProject(projectId: string, format: "markdown" | "html" | "xlsx"): Promise<RenderResult> {
+  async renderProject(projectId: string, format: RenderFormat, opts: RenderOptions = {}): Promise<RenderResult> {
     const row = await this.requireProject(projectId);
-    return renderProject(row, format, this.exportsDir, (p) => this.report(p));
+    return renderProject(row, format, this.exportsDir, (p) => this.report(p), opts);
   }
 
   /** A project's table as file content (md, html, xlsx) or as a one-project Document JSON. */
-  async exportProject(projectId: string, format: string): Promise<ExportResult> {
+  async exportProject(projectId: string, format: string, opts: OutputOptions = {}): Promise<ExportResult> {
     const row = await this.requireProject(projectId);
     const meta = row.documentId ? (await this.store.getDocument(row.documentId))?.meta : undefined;
-    return exportProject(row, format, meta, (p) => this.report(p));
+    return exportProject(row, format, meta, (p) => this.report(p), opts);
   }
 
   // ---- import / draft -------------------------------------------------------------------------------------

@@ -322,9 +322,9 @@ describe("render_project", () => {
     expect(r.markdown).toContain("培训次数");
   });
 
-  it("writes html and xlsx under the exports folder with a resource_link", async () => {
+  it("writes html, xlsx and docx under the exports folder with a resource_link, and embeds them", async () => {
     const { projectId } = await seeded();
-    for (const format of ["html", "xlsx"] as const) {
+    for (const format of ["html", "xlsx", "docx"] as const) {
       const raw = await callRaw(ctx.client, "render_project", { projectId, format });
       expect(raw.isError, textOf(raw)).toBeFalsy();
       const out = raw.structuredContent as { path: string; bytes: number };
@@ -332,9 +332,20 @@ describe("render_project", () => {
       expect(readFileSync(out.path).length).toBe(out.bytes);
       const link = raw.content.find((c) => c.type === "resource_link");
       expect(link && link.type === "resource_link" && link.uri.startsWith("file://")).toBe(true);
+      expect(raw.content.some((c) => c.type === "resource")).toBe(true);
     }
     const xlsx = readFileSync(join(ctx.dir, "exports", `基层统计人员业务培训-${projectId}.xlsx`));
     expect(xlsx.subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("is clean by default; withFindings marks the cells and adds the notes", async () => {
+    const { projectId } = await seeded();
+    const report = await call(ctx.client, "validate_project", { projectId });
+    expect(report.findings.length).toBeGreaterThan(0);
+    const clean = await call(ctx.client, "render_project", { projectId, format: "markdown" });
+    expect(clean.markdown).not.toContain("⚠〔");
+    const marked = await call(ctx.client, "render_project", { projectId, format: "markdown", withFindings: true });
+    expect(marked.markdown).toContain("⚠〔");
   });
 
   it("refuses an unknown format or project", async () => {

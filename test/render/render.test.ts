@@ -152,17 +152,32 @@ describe("findings overlay", () => {
 describe("document HTML", () => {
   const html = renderDocumentHtml(gold);
 
-  it("resolves every in-page link of the 目录", () => {
+  it("resolves every in-page link of the 目录 (the entry without a table has no link in a clean copy)", () => {
     const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
-    expect(hrefs.length).toBeGreaterThanOrEqual(3 + gold.toc.length);
+    expect(hrefs.length).toBe(3 + gold.projects.length);
     for (const id of hrefs) expect(html).toContain(`id="${id}"`);
   });
 
-  it("marks the 目录 entry with no table and keeps the others linked to their project", () => {
-    const missing = [...html.matchAll(/<li class="toc-missing">([\s\S]*?)<\/li>/g)];
+  it("a clean copy lists the 目录 entry with no table as written: no red mark, no placeholder section", () => {
+    expect(html).not.toContain("未附绩效目标表");
+    expect(html).not.toContain('class="toc-missing"');
+    expect(html).not.toContain("目录列有此项");
+    expect(html).toMatch(/<li class="toc-entry">7\.商贸流通企业奖补绩效目标表<\/li>/);
+  });
+
+  it("with findings, marks the 目录 entry with no table and keeps the others linked to their project", () => {
+    const marked = renderDocumentHtml(gold, { findings: [] });
+    const missing = [...marked.matchAll(/<li class="toc-missing">([\s\S]*?)<\/li>/g)];
     expect(missing).toHaveLength(1);
     expect(missing[0][1]).toContain("商贸流通企业奖补");
-    expect([...html.matchAll(/<li class="toc-entry">/g)]).toHaveLength(gold.projects.length);
+    expect(missing[0][1]).toContain("（未附绩效目标表）");
+    expect(marked).toContain("目录列有此项");
+    const hrefs = [...marked.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    for (const id of hrefs) expect(marked).toContain(`id="${id}"`);
+  });
+
+  it("keeps every project linked to its section", () => {
+    expect([...html.matchAll(/<li class="toc-entry"><a /g)]).toHaveLength(gold.projects.length);
     expect([...html.matchAll(/<section class="project" id="p-\d+">/g)]).toHaveLength(gold.projects.length);
   });
 

@@ -282,7 +282,7 @@ describe("jixiao render", () => {
   });
 
   it("rejects an unknown format or project with a Chinese message", async () => {
-    await expect(runRender(goldPath, { to: "pdf" })).rejects.toThrow(/--to 应为 md、html 或 xlsx/);
+    await expect(runRender(goldPath, { to: "pdf" })).rejects.toThrow(/--to 应为 md、html、xlsx 或 docx/);
     await expect(runRender(goldPath, { to: "md", project: "NOPE" })).rejects.toThrow(/找不到项目“NOPE”/);
   });
 });
