@@ -9,6 +9,7 @@ import { registerServe } from "./commands/serve.js";
 import { registerProjects } from "./commands/projects.js";
 import { registerHistory } from "./commands/history.js";
 import { registerExport } from "./commands/export.js";
+import { registerFix } from "./commands/fix.js";
 import { runMain, usageErrors } from "./commands/common.js";
 
 const program = usageErrors(new Command());
@@ -19,6 +20,7 @@ program
 
 registerImport(program);
 registerCheck(program);
+registerFix(program);
 registerRender(program);
 registerDraft(program);
 registerServe(program);
