@@ -8,6 +8,7 @@ import { projectRef, type JixiaoDocument, type ProfileId, type Project } from ".
 import { SEVERITIES } from "../domain/vocabulary.js";
 import type { DraftInput, DraftResult, TextGenerator } from "../draft/index.js";
 import { validateProject } from "../rules/engine.js";
+import { applyProjectFixes, describeFix, type AppliedFix } from "../rules/fixes.js";
 import type { Finding, Report } from "../rules/types.js";
 import type { DamagedRow, Store, StoreSession, StoredProject } from "../store/types.js";
 import { checkDocument } from "./check.js";
@@ -185,6 +186,21 @@ export class Workspace {
       return edit;
     });
     return { ...result, removed };
+  }
+
+  /**
+   * Every certain fix of the project's findings (a finding's `fix`) applied as one change: one history entry,
+   * undone by one undo. Nothing to fix is refused, so no empty revision is recorded.
+   */
+  async applyFixes(projectId: string, revision?: number): Promise<MutationResult & { applied: AppliedFix[] }> {
+    let applied: AppliedFix[] = [];
+    const { result } = await this.commit(projectId, revision, "apply_fixes", (p) => {
+      const fixed = applyProjectFixes(p, validateProject(p).findings);
+      if (fixed.applied.length === 0) throw new InputError("这个项目没有可自动修正的问题（检查结果中没有带确定修正值的条目），未做修改");
+      applied = fixed.applied;
+      return { project: fixed.project, added: [], normalized: [], description: `应用 ${applied.length} 处确定的修正：${applied.map(describeFix).join("；")}` };
+    });
+    return { ...result, applied };
   }
 
   // ---- validate / render ----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Project } from "../../src/domain/schema.js";
 import { inMemoryClient } from "./inmemory.js";
 import { createArgs, indicatorArgs } from "./seed.js";
 import { call, callRaw, REPO, textOf } from "./session.js";
@@ -33,7 +34,7 @@ describe("server surface", () => {
     for (const name of [
       "create_project", "update_project", "add_indicators", "update_indicator", "remove_indicators",
       "get_project", "list_projects", "validate_project", "render_project", "import_document", "undo",
-      "draft_project", "suggest_indicators", "delete_project",
+      "draft_project", "suggest_indicators", "delete_project", "apply_fixes",
     ]) {
       const tool = byName.get(name);
       expect(tool, name).toBeDefined();
@@ -43,7 +44,7 @@ describe("server surface", () => {
         expect((schema as { description?: string }).description, `${name}.${field}`).toBeTruthy();
       }
     }
-    expect(tools.length).toBe(14);
+    expect(tools.length).toBe(15);
     expect(byName.get("get_project")!.annotations).toMatchObject({ readOnlyHint: true });
     expect(byName.get("remove_indicators")!.annotations).toMatchObject({ destructiveHint: true });
     expect(byName.get("delete_project")!.annotations).toMatchObject({ destructiveHint: true });
@@ -312,6 +313,31 @@ describe("validate_project", () => {
     expect(mof.profile).toBe("mof2021");
     await expectError("validate_project", { projectId, profile: "x" });
     await expectError("validate_project", { projectId: "p_x" }, "list_projects");
+  });
+});
+
+describe("apply_fixes", () => {
+  it("applies every certain fix as one change that one undo takes back", async () => {
+    const gold = JSON.parse(readFileSync(join(REPO, "examples/chengde-gxq-2023.gold.json"), "utf8")) as { projects: Project[] };
+    const source = gold.projects.find((p) => p.code === "13081123P00004110002H")!;
+    const created = await call(ctx.client, "create_project", createArgs(source));
+    const projectId: string = created.project.id;
+    await call(ctx.client, "add_indicators", { projectId, indicators: indicatorArgs(source) });
+    const before = await call(ctx.client, "validate_project", { projectId });
+    const fixable = (before.findings as { fix?: string }[]).filter((f) => f.fix !== undefined);
+    expect(fixable.length).toBe(3);
+
+    const r = await call(ctx.client, "apply_fixes", { projectId });
+    expect(r.applied).toHaveLength(3);
+    expect(r.applied.map((a: { after: string }) => a.after)).toEqual(["100%", "100%", "100%"]);
+    expect((r.findings as { fix?: string }[]).filter((f) => f.fix !== undefined)).toEqual([]);
+    expect(r.findings.length).toBe(before.findings.length - 3);
+
+    await expectError("apply_fixes", { projectId }, "没有可自动修正的问题");
+    const undone = await call(ctx.client, "undo", { projectId });
+    expect(undone.undoneChanges).toHaveLength(1);
+    expect(undone.undoneChanges[0].action).toBe("apply_fixes");
+    expect(undone.findings.length).toBe(before.findings.length);
   });
 });
 
