@@ -10,13 +10,11 @@ import { registerProjects } from "./commands/projects.js";
 import { registerHistory } from "./commands/history.js";
 import { registerExport } from "./commands/export.js";
 import { registerFix } from "./commands/fix.js";
-import { runMain, usageErrors } from "./commands/common.js";
+import { packageVersion } from "./paths.js";
+import { chineseHelp, runMain, usageErrors } from "./commands/common.js";
 
-const program = usageErrors(new Command());
-program
-  .name("jixiao")
-  .description("预算绩效目标表：检查、导入、生成表格、起草（MCP 服务器与命令行）")
-  .version("0.1.0");
+const program = chineseHelp(usageErrors(new Command()), packageVersion());
+program.name("jixiao").description("预算绩效目标表：检查、导入、生成表格、起草（MCP 服务器与命令行）");
 
 registerImport(program);
 registerCheck(program);
