@@ -54,6 +54,17 @@ describe("server surface", () => {
     expect(byName.get("update_indicator")!.annotations).toMatchObject({ readOnlyHint: false, idempotentHint: true });
   });
 
+  it("reports arguments that do not fit the schema in Chinese, naming the field", async () => {
+    const missing = await callRaw(ctx.client, "render_project", { format: "html" });
+    expect(missing.isError).toBe(true);
+    expect(textOf(missing)).toMatch(/^工具 render_project 的参数有误：projectId 缺少（必填，应为文本）/);
+    const wrong = await callRaw(ctx.client, "add_indicators", { projectId: "p_x", indicators: [{ name: 5 }] });
+    expect(textOf(wrong)).toContain("indicators[0].name 应为文本");
+    const bad = await callRaw(ctx.client, "render_project", { projectId: "p_x", format: "pdf" });
+    expect(textOf(bad)).toMatch(/format 应为 "markdown" 或 "html" 或 "xlsx" 或 "docx" 之一/);
+    for (const r of [missing, wrong, bad]) expect(textOf(r)).not.toMatch(/Invalid|expected|received|validation error/);
+  });
+
   it("sends the workflow instructions", () => {
     const text = ctx.client.getInstructions() ?? "";
     expect(text).toContain("create_project");
