@@ -66,9 +66,16 @@ describe("HTML table structure", () => {
     expect(spans).toEqual([4, 4, 1]);
   });
 
+  it("header labels break only at a word boundary (<wbr>), never mid-word", () => {
+    const html = renderProjectHtml(first);
+    for (const label of ["预算规模<wbr>及资金用途", "其中：<wbr>财政资金", "资金支出<wbr>计划（%）", "指标值<wbr>确定依据"]) expect(html).toContain(label);
+    expect(html).toMatch(/table\.jx th \{[^}]*word-break: keep-all/);
+    expect(html).toMatch(/@bottom-center \{ content: "— " counter\(page\) " —"/);
+  });
+
   it("prints the header block: budget, plan months, goals and the unit", () => {
     const html = renderProjectHtml(first);
-    for (const text of ["项目编码", first.code, "预算数", "10.00", "其中：财政资金", "其他资金", "3月底", "6月底", "10月底", "12月底", "单位：万元", "1.目标内容 1"]) {
+    for (const text of ["项目编码", first.code, "预算数", "10.00", "其中：<wbr>财政资金", "其他资金", "3月底", "6月底", "10月底", "12月底", "单位：万元", "1.目标内容 1"]) {
       expect(html).toContain(text);
     }
     expect(html).toMatch(/<thead>\s*<tr><th>一级指标<\/th>/);
