@@ -41,13 +41,17 @@ const font = (eastAsia: string) => ({ ascii: "Times New Roman", hAnsi: "Times Ne
 /** A bookmark name Word accepts: letters, digits and `_`, starting with a letter. */
 const bookmarkOf = (anchor: string) => `jx_${anchor.replace(/[^A-Za-z0-9]/g, "_")}`;
 
+/** Characters XML 1.0 forbids (control characters from a pasted source) would make Word refuse the file. */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const xmlSafe = (text: string) => text.replace(XML_FORBIDDEN, "");
+
 function run(text: string, opts: { bold?: boolean; size?: number; eastAsia?: string; color?: string } = {}): DocxElement {
-  return new TextRun({ text, bold: opts.bold, size: opts.size, font: opts.eastAsia ? font(opts.eastAsia) : undefined, color: opts.color });
+  return new TextRun({ text: xmlSafe(text), bold: opts.bold, size: opts.size, font: opts.eastAsia ? font(opts.eastAsia) : undefined, color: opts.color });
 }
 
 /** Lines of a text as runs with breaks between them (a cell or paragraph keeps its line breaks). */
 function lines(text: string, size?: number, bold?: boolean): DocxElement[] {
-  return text.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, size, bold }));
+  return xmlSafe(text).split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, size, bold }));
 }
 
 function heading(text: string, level: 1 | 2 | 3 | 4, bookmark?: string, pageBreakBefore = false): DocxElement {

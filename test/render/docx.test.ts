@@ -7,7 +7,8 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { runRender } from "../../src/commands/render.js";
-import { importFile } from "../../src/import/index.js";
+import { importBytes, importFile } from "../../src/import/index.js";
+import { emptyProject } from "../../src/domain/schema.js";
 import { renderDocumentDocx } from "../../src/render/index.js";
 import { validate } from "../../src/rules/engine.js";
 import { buildProjectView } from "../../src/render/view.js";
@@ -74,5 +75,14 @@ describe("render --to docx", () => {
     const path = join(dir2, "marked.docx");
     await runRender(goldPath, { to: "docx", output: path, withFindings: true });
     expect((await importFile(path)).projects.flatMap((p) => p.indicators)).toHaveLength(126);
+  });
+
+  it("drops characters XML forbids (pasted control characters) so Word opens the file", async () => {
+    const project = { ...emptyProject(1), name: "测试\u0001项目", code: "X1", indicators: [{ level1: "产出指标", level2: "数量指标", name: "培训\u0007次数", description: "", value: "≥4次", basis: "" }] };
+    const buffer = await renderDocumentDocx({ unit: "万元", toc: [], projects: [project] });
+    expect(await documentXml(buffer)).not.toMatch(/[\u0000-\u0008]/);
+    const back = await importBytes({ buffer, name: "x.docx", ext: ".docx" });
+    expect(back.projects[0].name).toBe("测试项目");
+    expect(back.projects[0].indicators.map((i) => [i.name, i.value])).toEqual([["培训次数", "≥4次"]]);
   });
 });
