@@ -9,16 +9,16 @@ import { registerServe } from "./commands/serve.js";
 import { registerProjects } from "./commands/projects.js";
 import { registerHistory } from "./commands/history.js";
 import { registerExport } from "./commands/export.js";
-import { runMain, usageErrors } from "./commands/common.js";
+import { registerFix } from "./commands/fix.js";
+import { packageVersion } from "./paths.js";
+import { chineseHelp, runMain, usageErrors } from "./commands/common.js";
 
-const program = usageErrors(new Command());
-program
-  .name("jixiao")
-  .description("预算绩效目标表：检查、导入、生成表格、起草（MCP 服务器与命令行）")
-  .version("0.1.0");
+const program = chineseHelp(usageErrors(new Command()), packageVersion());
+program.name("jixiao").description("预算绩效目标表：检查、导入、生成表格、起草（MCP 服务器与命令行）");
 
 registerImport(program);
 registerCheck(program);
+registerFix(program);
 registerRender(program);
 registerDraft(program);
 registerServe(program);

@@ -1,6 +1,6 @@
 // The package root (where package.json, prompts/ and templates/ live), found by walking up from this module
 // so it works from src/ (tsx) and from dist/ (built). Renderer, drafter and MCP server all read files there.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,4 +20,9 @@ export function packageRoot(): string {
 /** A path inside the package: packagePath("templates", "project.md.hbs"). */
 export function packagePath(...parts: string[]): string {
   return join(packageRoot(), ...parts);
+}
+
+/** The version in the package's package.json (what `jixiao -v` prints). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string }).version;
 }

@@ -1,7 +1,7 @@
 // `jixiao check FILE…` — validate 绩效目标表 files (.txt .json .xlsx, or folders of them) and report.
 // Several inputs: every readable file is reported; each unreadable one gets one line on stderr and the
 // exit code is 2 (unreadable input outranks findings), so a batch never hides a file it could not check.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
@@ -10,29 +10,38 @@ import { InputError, isInputError } from "../domain/errors.js";
 import { importFile, STDIN } from "../import/index.js";
 import { formatReport, REPORT_FORMATS, type CheckResult, type ReportFormat } from "../report/index.js";
 import { countSummary, importWarningLines } from "../report/group.js";
+import { applyDocumentFixes, describeFix } from "../rules/fixes.js";
 import type { ValidateOptions } from "../rules/types.js";
 import { checkDocument } from "../workspace/check.js";
 import { PROFILE_IDS as PROFILES } from "../domain/vocabulary.js";
-import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, writeOut } from "./common.js";
+import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, writeOut, writeOutFile } from "./common.js";
 
-const CHECKED_EXTENSIONS = new Set([".txt", ".json", ".xlsx"]);
+const CHECKED_EXTENSIONS = new Set([".txt", ".json", ".xlsx", ".docx"]);
+/** Folders never walked: installed packages and build output hold JSON that is no 绩效目标表. */
+const SKIPPED_FOLDERS = new Set(["node_modules"]);
 
 export interface CheckOptions {
   format?: string;
   profile?: string;
   config?: string;
   quiet?: boolean;
+  output?: string;
+  maxWarnings?: string;
+  fixDryRun?: boolean;
 }
 
 export function registerCheck(program: Command): void {
   program
     .command("check")
-    .description("检查绩效目标表（.txt 绩效文本、.json 文档、.xlsx 表格，或包含它们的文件夹）")
+    .description("检查绩效目标表（.txt 绩效文本、.json 文档、.xlsx 表格、.docx，或包含它们的文件夹）")
     .argument("<files...>", "要检查的文件或文件夹；- 表示从标准输入读取")
     .option("--format <format>", "报告格式：text、json、markdown（审核意见）", "text")
     .option("--profile <profile>", "指标体系：legacy 或 mof2021（默认按配置文件或自动识别）")
     .option("--config <file>", "配置文件（默认从文件所在目录向上查找 .jixiaorc.json）")
     .option("--quiet", "只显示错误")
+    .option("-o, --output <FILE>", "把报告写入文件（默认输出到标准输出；不会覆盖被检查的文件）")
+    .option("--max-warnings <N>", "警告超过 N 条时也以退出码 1 结束（批量检查时用）")
+    .option("--fix-dry-run", "只列出 jixiao fix 会做的确定修正（原值 → 新值），不写任何文件")
     .action(async (files: string[], opts: CheckOptions) => {
       process.exitCode = await runCheck(files, opts);
     });
@@ -42,7 +51,12 @@ export function registerCheck(program: Command): void {
 export async function runCheck(inputs: string[], opts: CheckOptions): Promise<number> {
   const format = checkFormat(opts.format ?? "text");
   const profile = checkProfile(opts.profile);
-  const files = expandInputs(inputs);
+  const maxWarnings = checkMaxWarnings(opts.maxWarnings);
+  const skipped: SkippedCount = { folders: 0, files: 0 };
+  const files = expandInputs(inputs, skipped);
+  if (skipped.folders + skipped.files > 0) {
+    process.stderr.write(`jixiao: 已跳过 ${skipped.folders} 个文件夹（node_modules、以 . 开头的）和 ${skipped.files} 个不是文档 JSON 的 .json 文件\n`);
+  }
   const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0];
 
   const results: CheckResult[] = [];
@@ -65,12 +79,46 @@ export async function runCheck(inputs: string[], opts: CheckOptions): Promise<nu
     // stdout stays pure JSON; import warnings go to stderr.
     for (const r of shown) for (const w of importWarningLines(r.document)) process.stderr.write(`jixiao: ${r.file}：导入提示：${w}\n`);
   }
-  const color = format === "text" && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  if (shown.length > 0 || format === "json") await writeOut(formatReport(shown, format, { color, single }));
+  if (opts.fixDryRun) {
+    await writeReport(fixDryRun(results), opts.output, files);
+    for (const line of unreadable) process.stderr.write(`jixiao: ${line}\n`);
+    return unreadable.length > 0 ? EXIT_INPUT : EXIT_OK;
+  }
+  const color = !opts.output && format === "text" && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  if (shown.length > 0 || format === "json") await writeReport(formatReport(shown, format, { color, single }), opts.output, files);
   for (const line of unreadable) process.stderr.write(`jixiao: ${line}\n`);
 
   if (unreadable.length > 0) return EXIT_INPUT;
-  return results.some((r) => r.report.summary.error > 0) ? EXIT_FINDINGS : EXIT_OK;
+  if (results.some((r) => r.report.summary.error > 0)) return EXIT_FINDINGS;
+  const warnings = results.reduce((n, r) => n + r.report.summary.warning, 0);
+  if (maxWarnings !== null && warnings > maxWarnings) {
+    process.stderr.write(`jixiao: 警告 ${warnings} 条，超过 --max-warnings ${maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+/** The report to stdout, or to -o FILE (never over one of the files checked). */
+async function writeReport(text: string, output: string | undefined, inputs: string[]): Promise<void> {
+  if (output) await writeOutFile(output, text, inputs);
+  else await writeOut(text);
+}
+
+/** What `jixiao fix` would change, file by file: one line per field, the text before and after. */
+function fixDryRun(results: CheckResult[]): string {
+  const blocks = results.map((r) => {
+    const { applied } = applyDocumentFixes(r.document, r.report.findings);
+    if (applied.length === 0) return `${r.file}：没有可自动修正的问题`;
+    return [`${r.file}：${applied.length} 处可自动修正（jixiao fix ${r.file} -o 输出文件）`, ...applied.map((f) => `  ${describeFix(f)}`)].join("\n");
+  });
+  return `${blocks.join("\n\n")}\n`;
+}
+
+function checkMaxWarnings(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InputError(`--max-warnings“${value}”无效：应为 0 或正整数`);
+  return n;
 }
 
 async function checkFile(file: string, profile: ValidateOptions["profile"], opts: CheckOptions): Promise<CheckResult> {
@@ -116,8 +164,16 @@ function checkProfile(profile: string | undefined): ValidateOptions["profile"] {
   throw new InputError(`未知的指标体系“${profile}”，可选：${PROFILES.join("、")}`);
 }
 
-/** Files as given, folders expanded recursively to their .txt/.json/.xlsx files in sorted order. */
-export function expandInputs(inputs: string[]): string[] {
+interface SkippedCount {
+  folders: number;
+  files: number;
+}
+
+/**
+ * Files as given, folders expanded recursively to their .txt/.json/.xlsx/.docx files in sorted order —
+ * without node_modules and dot-folders, and without .json files that are not Document JSON (logs, configs).
+ */
+export function expandInputs(inputs: string[], skipped: SkippedCount = { folders: 0, files: 0 }): string[] {
   const out: string[] = [];
   for (const input of inputs) {
     let isDir = false;
@@ -130,23 +186,39 @@ export function expandInputs(inputs: string[]): string[] {
       out.push(input);
       continue;
     }
-    const found = walk(input);
-    if (found.length === 0) throw new InputError(`${input}：文件夹中没有可检查的文件（.txt、.json、.xlsx）`);
+    const found = walk(input, skipped);
+    if (found.length === 0) throw new InputError(`${input}：文件夹中没有可检查的文件（.txt、.json、.xlsx、.docx）`);
     out.push(...found);
   }
   return out;
 }
 
-function walk(dir: string): string[] {
+function walk(dir: string, skipped: SkippedCount): string[] {
   const files: string[] = [];
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue; // .jixiaorc.json, editor and VCS files
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...walk(path));
-    else if (entry.isFile() && CHECKED_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
+    if (entry.isDirectory()) {
+      if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) skipped.folders++;
+      else files.push(...walk(path, skipped));
+      continue;
+    }
+    if (entry.name.startsWith(".")) continue; // .jixiaorc.json, editor files
+    const ext = extname(entry.name).toLowerCase();
+    if (!entry.isFile() || !CHECKED_EXTENSIONS.has(ext)) continue;
+    if (ext === ".json" && !looksLikeDocumentJson(path)) skipped.files++;
+    else files.push(path);
   }
   return files;
+}
+
+/** A Document JSON names its projects or indicators; a log or a config does not (cheap test, no parse). */
+function looksLikeDocumentJson(path: string): boolean {
+  try {
+    return /"(projects|indicators|project)"\s*:/.test(readFileSync(path, "utf8"));
+  } catch {
+    return true; // unreadable: checked, and reported as such
+  }
 }
 
 interface Progress {

@@ -3,7 +3,7 @@
 import { realpathSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, join, parse } from "node:path";
-import { CommanderError, type Command } from "commander";
+import { CommanderError, Help, type Command } from "commander";
 import { InputError, isInputError } from "../domain/errors.js";
 
 export const EXIT_OK = 0;
@@ -117,4 +117,46 @@ export function usageErrors(program: Command): Command {
       write(`jixiao: ${message}${suggestion ? `（是否想用 ${suggestion}？）` : ""}；用 jixiao --help 查看用法\n`);
     },
   });
+}
+
+/** Commander's own help words, in Chinese: section titles, usage placeholders, notes after an option. */
+const HELP_TITLES: Record<string, string> = {
+  "Usage:": "用法：",
+  "Options:": "选项：",
+  "Global Options:": "全局选项：",
+  "Commands:": "命令：",
+  "Arguments:": "参数：",
+};
+const HELP_PLACEHOLDERS: [RegExp, string][] = [
+  [/\[options\]/g, "[选项]"],
+  [/\[command\]/g, "[命令]"],
+];
+const HELP_NOTES: [RegExp, string][] = [
+  [/\(default: (.*)\)$/, "（默认：$1）"],
+  [/\(choices: (.*)\)$/, "（可选：$1）"],
+];
+
+const translate = (text: string, table: [RegExp, string][]) => table.reduce((t, [re, zh]) => t.replace(re, zh), text);
+/** Columns a text takes in a terminal: CJK and full-width characters take two (commander counts one). */
+const displayWidth = (text: string) => [...text.replace(/\x1b\[[0-9;]*m/g, "")].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+
+/**
+ * The help in Chinese throughout: commander's titles and notes translated, `-h, --help` and `help [命令]`
+ * described in Chinese, `-v, --version`, and columns aligned for Chinese text. Set on the program before its
+ * commands are added (they inherit it).
+ */
+export function chineseHelp(program: Command, version: string): Command {
+  const base = new Help();
+  return program
+    .version(version, "-v, --version", "显示版本号")
+    .helpOption("-h, --help", "显示帮助")
+    .helpCommand("help [命令]", "显示某个命令的帮助")
+    .configureHelp({
+      styleTitle: (title) => HELP_TITLES[title] ?? title,
+      subcommandTerm: (cmd) => translate(base.subcommandTerm(cmd), HELP_PLACEHOLDERS),
+      commandUsage: (cmd) => translate(base.commandUsage(cmd), HELP_PLACEHOLDERS),
+      optionDescription: (option) => translate(base.optionDescription(option), HELP_NOTES),
+      argumentDescription: (argument) => translate(base.argumentDescription(argument), HELP_NOTES),
+      displayWidth,
+    });
 }

@@ -14,7 +14,7 @@ export const IndicatorSchema = z.object({
   description: z.string().default(""),
   value: z.string().default(""),
   basis: z.string().default(""),
-  // Structured fields as budget systems hold them (DESIGN §1); optional, derived by the value grammar.
+  // Structured fields as budget systems hold them (docs/contracts.md); optional, derived by the value grammar.
   unit: z.string().optional(),
   operator: z.string().optional(),
   target: z.number().optional(),

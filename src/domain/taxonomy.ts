@@ -1,4 +1,4 @@
-// Taxonomy profiles (DESIGN §1): which 一级/二级 labels a document uses, with the label variants real
+// Taxonomy profiles: which 一级/二级 labels a document uses, with the label variants real
 // tables write mapped onto the canonical ones.
 import type { JixiaoDocument, ProfileId, Project } from "./schema.js";
 

@@ -1,4 +1,4 @@
-// Units of 指标值 and how to bring a number to base units (DESIGN §1). Lookup is a Map probed longest key
+// Units of 指标值 and how to bring a number to base units. Lookup is a Map probed longest key
 // first at a position, so `人次` wins over `人`, `个月` over `个`, `万元` over the 万 multiplier.
 import type { UnitKind } from "./value.types.js";
 

@@ -1,4 +1,4 @@
-// The shape of a parsed 指标值 (DESIGN §1). `parseValue(text)` in value.ts produces it and never throws.
+// The shape of a parsed 指标值. `parseValue(text)` in value.ts produces it and never throws.
 
 /** Comparison, normalized: ≥ 不低于 不少于 …以上 → ">="; ≤ 不超过 不高于 …以内 …以下 → "<="; ＝ = → "=". */
 export type Operator = ">=" | "<=" | "=" | ">" | "<";

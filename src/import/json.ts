@@ -13,13 +13,13 @@ const EXPECTED: Record<string, string> = {
   null: "null",
 };
 
-function jsonPath(path: PropertyKey[]): string {
+export function jsonPath(path: PropertyKey[]): string {
   let out = "$";
   for (const key of path) out += typeof key === "number" ? `[${key}]` : `.${String(key)}`;
   return out;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+export function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_type") {
     const expected = EXPECTED[String(issue.expected)] ?? String(issue.expected);
     return `应为${expected}`;

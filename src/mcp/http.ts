@@ -96,7 +96,7 @@ export async function startHttpServer(workspace: Workspace, opts: HttpOptions = 
       sendJson(res, 400, { jsonrpc: "2.0", id: null, error: { code: -32700, message: `请求体不是有效的 JSON：${(e as Error).message}` } });
       return;
     }
-    const mcp = createServer(workspace.forCaller(caller, true));
+    const mcp = createServer(workspace.forCaller(caller, true, true));
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on("close", () => {
       void transport.close();

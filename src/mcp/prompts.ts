@@ -35,7 +35,7 @@ export function registerPrompts(server: McpServer, workspace: Workspace): void {
     },
     async ({ projectId }) => {
       const view = await workspace.getProject(projectId);
-      const table = (await workspace.renderProject(projectId, "markdown")).markdown ?? "";
+      const table = (await workspace.renderProject(projectId, "markdown", { withFindings: true })).markdown ?? "";
       const findings = view.findings.map((f) => `- [${f.severity}] ${f.rule}${f.indicatorId ? `（${f.indicatorId}）` : ""}：${f.message} ${f.hint}`);
       return {
         messages: [

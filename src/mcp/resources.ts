@@ -68,7 +68,7 @@ export function registerResources(server: McpServer, workspace: Workspace): void
     { title: "项目绩效目标表", description: "一个项目的绩效目标表（Markdown）", mimeType: "text/markdown" },
     async (uri, { id }) =>
       readOrExplain(async () => {
-        const r = await workspace.renderProject(String(id), "markdown");
+        const r = await workspace.renderProject(String(id), "markdown", { withFindings: true });
         return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: r.markdown ?? "" }] };
       }),
   );

@@ -5,6 +5,7 @@ import { readPrompt } from "./package-root.js";
 import { registerPrompts } from "./prompts.js";
 import { registerResources } from "./resources.js";
 import { registerTools } from "./tools/index.js";
+import { chineseInputErrors } from "./validation.js";
 
 export const SERVER_NAME = "jixiao";
 export const SERVER_VERSION = "0.1.0";
@@ -20,6 +21,7 @@ export function createServer(workspace: Workspace): McpServer {
     { name: SERVER_NAME, version: SERVER_VERSION, title: "绩效目标表助手" },
     { instructions: serverInstructions() },
   );
+  chineseInputErrors(server);
   registerTools(server, workspace);
   registerResources(server, workspace);
   registerPrompts(server, workspace);

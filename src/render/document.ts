@@ -1,5 +1,6 @@
 // The whole 部门预算绩效文本 as one view: cover, 目录 (every entry an in-page link), Part 1, and each
-// project's explanation and table. 目录 entries without a table get a marked placeholder section.
+// project's explanation and table. With findings (a review copy), a 目录 entry without a table is flagged and
+// gets a placeholder section; a clean copy lists the entry as the department wrote it, and nothing more.
 import { projectRef, type JixiaoDocument, type Project, type ProfileId } from "../domain/schema.js";
 import { detectProfile } from "../domain/taxonomy.js";
 import type { Finding } from "../rules/types.js";
@@ -10,8 +11,12 @@ import { buildProjectView, type NoteView, type ProjectView } from "./view.js";
 export interface TocView {
   no: number;
   title: string;
+  /** The section's anchor; "" when the entry has no section (a clean copy of an entry without a table). */
   target: string;
+  /** The text has no table for this entry. */
   missing: boolean;
+  /** Show the missing table as a review mark (only with findings). */
+  flagged: boolean;
 }
 
 export type SectionView =
@@ -28,6 +33,8 @@ export interface DocumentView {
   toc: TocView[];
   sections: SectionView[];
   documentNotes: Omit<NoteView, "where">[];
+  /** Findings were given: a review copy with marks and notes. */
+  marked: boolean;
 }
 
 /** A 目录 title or project name reduced to what identifies it: no numbering, spaces or 绩效目标表 suffix. */
@@ -47,6 +54,7 @@ export function buildDocumentView(
   opts: { findings?: Finding[]; profile?: ProfileId; regenerateExplanation?: boolean } = {},
 ): DocumentView {
   const findings = opts.findings ?? [];
+  const marked = opts.findings !== undefined;
   const profile = opts.profile ?? doc.profile ?? detectProfile(doc);
   const deptLine = departmentLine(doc);
   const anchors = doc.projects.map((_, i) => `p-${i + 1}`);
@@ -71,12 +79,14 @@ export function buildDocumentView(
     const i = byKey.get(tocKey(entry.title));
     if (i !== undefined && !used.has(i)) {
       used.add(i);
-      toc.push({ no: entry.no, title: entry.title, target: anchors[i], missing: false });
+      toc.push({ no: entry.no, title: entry.title, target: anchors[i], missing: false, flagged: false });
       sections.push(projectSection(i));
-    } else {
+    } else if (marked) {
       const anchor = `toc-missing-${entry.no}`;
-      toc.push({ no: entry.no, title: entry.title, target: anchor, missing: true });
+      toc.push({ no: entry.no, title: entry.title, target: anchor, missing: true, flagged: true });
       sections.push({ project: null, anchor, title: `${entry.no}.${entry.title}` });
+    } else {
+      toc.push({ no: entry.no, title: entry.title, target: "", missing: true, flagged: false });
     }
   }
   // Projects the 目录 does not list still get an entry, numbered after it.
@@ -84,7 +94,7 @@ export function buildDocumentView(
   doc.projects.forEach((p, i) => {
     if (used.has(i)) return;
     next++;
-    toc.push({ no: next, title: tableTitleOf({ ...p, seq: 0 }), target: anchors[i], missing: false });
+    toc.push({ no: next, title: tableTitleOf({ ...p, seq: 0 }), target: anchors[i], missing: false, flagged: false });
     sections.push(projectSection(i));
   });
 
@@ -113,5 +123,6 @@ export function buildDocumentView(
     toc,
     sections,
     documentNotes,
+    marked,
   };
 }

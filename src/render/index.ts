@@ -1,4 +1,5 @@
-// Rendering entry points (Markdown for chat, HTML for print, Excel for upload).
+// Rendering entry points (Markdown for chat, HTML for print, Excel for upload, Word for the 绩效文本). Every
+// output is clean unless `findings` are given: then offending cells are marked and numbered notes added.
 import type { JixiaoDocument, Project, ProfileId } from "../domain/schema.js";
 import type { Finding } from "../rules/types.js";
 import { buildDocumentView, departmentLine } from "./document.js";
@@ -9,7 +10,9 @@ import { writeDocumentXlsx } from "./xlsx.js";
 export { explainIndicators, explainProject } from "./explain.js";
 export type { Explanation } from "./explain.js";
 
-export type RenderFormat = "markdown" | "html" | "xlsx";
+export type RenderFormat = "markdown" | "html" | "xlsx" | "docx";
+
+export { renderDocumentDocx, renderProjectDocx } from "./docx.js";
 
 export interface RenderOptions {
   /** Findings to overlay (offending cells marked, numbered notes with message and hint). */

@@ -15,8 +15,13 @@ import { buildOverlay, noteText, writeReviewSheet } from "./xlsx-review.js";
 import { removalsMessage, xlsxSafe } from "./xlsx-text.js";
 import { fitHeight, FONT, LEFT, lookOf, put, textWidth, type Cell, type CellValue, type Look } from "./xlsx-style.js";
 
-/** Widths in characters (a CJK character counts about two). */
-const FORM_WIDTHS = [12, 14, 24, 14, 16, 18, 24];
+/**
+ * Widths in characters (a CJK character counts about two). 75 in all: with 0.5-inch side margins an A4
+ * portrait page fits them at ~98 %, so the 10.5 pt text prints at ≥ 10 pt (122 printed at ~6 pt).
+ */
+const FORM_WIDTHS = [9, 10, 14, 8, 10, 10, 14];
+/** Side margins of a printed project sheet, in inches. */
+const FORM_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 
 export interface XlsxOptions {
   department?: JixiaoDocument["department"];
@@ -107,7 +112,7 @@ class Marker {
 
 function writeProjectSheet(ws: ExcelJS.Worksheet, project: Project, deptLine: string, view: ProjectView | null = null): void {
   ws.columns = FORM_WIDTHS.map((width) => ({ width }));
-  ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "9:9" };
+  ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "9:9", margins: FORM_MARGINS };
   const at = (ref: string) => ws.getCell(ref);
   const mark = new Marker(ws, view);
 
@@ -230,6 +235,11 @@ function writeFlatSheet(ws: ExcelJS.Worksheet, rows: CellValue[][]): void {
     cell.style = lookOf("bold");
   });
   ws.views = [{ state: "frozen", ySplit: 1 }];
+  // A wide data sheet: printed landscape, all 16 columns on the page width, the header on every page.
+  ws.pageSetup = {
+    paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1",
+    margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
   for (const values of rows) ws.addRow(values.map((v) => (v === "" ? null : v)));
 }
 

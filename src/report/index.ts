@@ -1,4 +1,4 @@
-// Report formatters over checked files: text (terminal), json (DESIGN §4), markdown (审核意见).
+// Report formatters over checked files: text (terminal), json (docs/contracts.md), markdown (审核意见).
 import { formatJson } from "./json.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatText } from "./text.js";

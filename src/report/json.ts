@@ -1,4 +1,4 @@
-// Machine report, exactly DESIGN §4: one object per file; several files → an array of them.
+// Machine report, as docs/contracts.md states it: one object per file; several files → an array of them.
 import type { Finding, Report } from "../rules/types.js";
 import type { CheckResult } from "./types.js";
 

@@ -1,4 +1,4 @@
-// The rule registry, in the catalog order of DESIGN §2 (findings of one row are reported in this order).
+// The rule registry, in catalog order (docs/rules.md) (findings of one row are reported in this order).
 import type { Rule } from "./types.js";
 
 import valuePlaceholder from "./value-placeholder.js";

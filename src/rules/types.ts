@@ -1,4 +1,4 @@
-// Contracts of the validator (DESIGN §4 Finding).
+// Contracts of the validator (the Finding of docs/contracts.md).
 import type { Indicator, JixiaoDocument, Project } from "../domain/schema.js";
 import type { Profile } from "../domain/taxonomy.js";
 import type { ParsedValue } from "../domain/value.types.js";

@@ -185,18 +185,22 @@ export const importResultShape = {
 };
 export type ImportResult = z.infer<z.ZodObject<typeof importResultShape>>;
 
-export const RENDER_FORMATS = ["markdown", "html", "xlsx"] as const;
+export const RENDER_FORMATS = ["markdown", "html", "xlsx", "docx"] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 export const renderResultShape = {
   format: z.enum(RENDER_FORMATS),
   /** Markdown inline. */
   markdown: z.string().optional(),
-  /** html/xlsx: the written file. */
+  /** The suggested file name. */
+  fileName: z.string().optional(),
+  /** html/xlsx/docx written to disk by a local server: where. */
   path: z.string().optional(),
   bytes: z.number().optional(),
   mimeType: z.string(),
 };
-export type RenderResult = z.infer<z.ZodObject<typeof renderResultShape>>;
+/** What a render returns; `content` (the file, embedded in the reply) is not part of the structured output. */
+export type RenderResult = z.infer<z.ZodObject<typeof renderResultShape>> & { content?: string | Buffer };
 
-export const EXPORT_FORMATS = ["md", "html", "xlsx", "json"] as const;
+export const EXPORT_FORMATS = ["md", "html", "xlsx", "docx", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -7,7 +7,8 @@ import { InputError } from "../domain/errors.js";
 import type { JixiaoDocument, ProfileId, Project } from "../domain/schema.js";
 import type { DraftInput, DraftResult, TextGenerator } from "../draft/index.js";
 import { validateProject } from "../rules/engine.js";
-import type { Report } from "../rules/types.js";
+import { applyProjectFixes, describeFix, type AppliedFix } from "../rules/fixes.js";
+import type { Finding, Report } from "../rules/types.js";
 import type { Store, StoreSession, StoredProject } from "../store/types.js";
 import type {
   CreateProjectInput,
@@ -21,6 +22,7 @@ import type {
   ProjectList,
   ProjectListItem,
   ProjectPatch,
+  RenderFormat,
   RenderResult,
   WorkspaceFinding,
 } from "./contracts.js";
@@ -28,14 +30,14 @@ import * as edits from "./edits.js";
 import { historyEntry, planUndo } from "./history.js";
 import { importDocument } from "./intake.js";
 import { checkInputStrings, checkProjectLimits, requireText } from "./limits.js";
-import { exportProject, renderProject, type ExportResult } from "./output.js";
+import { exportProject, renderProject, type ExportResult, type OutputOptions, type RenderOptions } from "./output.js";
 import { defaultRoot, resolveAllowedPath as resolveInRoots } from "../allowed-roots.js";
 import { conflictMessage, listItem, withIndicatorIds } from "./views.js";
 import { canSee, ensureCanWrite, OWNER, owningDepartment, visibleDepartment, type Access } from "./tenancy.js";
 
 export * from "./contracts.js";
 export type { Access } from "./tenancy.js";
-export type { ExportResult } from "./output.js";
+export type { ExportResult, OutputOptions, RenderOptions } from "./output.js";
 export { safeFileName } from "./ids.js";
 
 export type IndicatorMutationResult = MutationResult & { normalized: LabelNormalization[] };
@@ -51,6 +53,8 @@ export interface WorkspaceOptions {
   access?: Access;
   /** A shared server: every write must name the revision it read (no lost update). */
   requireRevision?: boolean;
+  /** Reached over the network (HTTP): rendered files go back inside the reply, never to this server's disk. */
+  remote?: boolean;
 }
 
 export class Workspace {
@@ -58,6 +62,7 @@ export class Workspace {
   readonly exportsDir: string;
   readonly access: Access;
   readonly requireRevision: boolean;
+  readonly remote: boolean;
 
   constructor(
     readonly store: Store,
@@ -67,11 +72,12 @@ export class Workspace {
     this.exportsDir = opts.exportsDir ?? join(process.cwd(), "exports");
     this.access = opts.access ?? OWNER;
     this.requireRevision = opts.requireRevision ?? false;
+    this.remote = opts.remote ?? false;
   }
 
   /** The same workspace seen by another caller (one per HTTP request); nothing is copied but the options. */
-  forCaller(access: Access, requireRevision = this.requireRevision): Workspace {
-    return new Workspace(this.store, { ...this.opts, roots: this.roots, exportsDir: this.exportsDir, access, requireRevision });
+  forCaller(access: Access, requireRevision = this.requireRevision, remote = this.remote): Workspace {
+    return new Workspace(this.store, { ...this.opts, roots: this.roots, exportsDir: this.exportsDir, access, requireRevision, remote });
   }
 
   close(): Promise<void> {
@@ -182,6 +188,21 @@ export class Workspace {
     return { ...result, removed };
   }
 
+  /**
+   * Every certain fix of the project's findings (a finding's `fix`) applied as one change: one history entry,
+   * undone by one undo. Nothing to fix is refused, so no empty revision is recorded.
+   */
+  async applyFixes(projectId: string, revision?: number): Promise<MutationResult & { applied: AppliedFix[] }> {
+    let applied: AppliedFix[] = [];
+    const { result } = await this.commit(projectId, revision, "apply_fixes", (p) => {
+      const fixed = applyProjectFixes(p, validateProject(p).findings);
+      if (fixed.applied.length === 0) throw new InputError("这个项目没有可自动修正的问题（检查结果中没有带确定修正值的条目），未做修改");
+      applied = fixed.applied;
+      return { project: fixed.project, added: [], normalized: [], description: `应用 ${applied.length} 处确定的修正：${applied.map(describeFix).join("；")}` };
+    });
+    return { ...result, applied };
+  }
+
   // ---- validate / render ----------------------------------------------------------------------------------
 
   async validateProject(projectId: string, profile?: ProfileId): Promise<Report & { findings: WorkspaceFinding[] }> {
@@ -189,16 +210,16 @@ export class Workspace {
     return this.report(row.project, profile);
   }
 
-  async renderProject(projectId: string, format: "markdown" | "html" | "xlsx"): Promise<RenderResult> {
+  async renderProject(projectId: string, format: RenderFormat, opts: RenderOptions = {}): Promise<RenderResult> {
     const row = await this.requireProject(projectId);
-    return renderProject(row, format, this.exportsDir, (p) => this.report(p));
+    return renderProject(row, format, this.exportsDir, (p) => this.report(p), opts);
   }
 
   /** A project's table as file content (md, html, xlsx) or as a one-project Document JSON. */
-  async exportProject(projectId: string, format: string): Promise<ExportResult> {
+  async exportProject(projectId: string, format: string, opts: OutputOptions = {}): Promise<ExportResult> {
     const row = await this.requireProject(projectId);
     const meta = row.documentId ? (await this.store.getDocument(row.documentId))?.meta : undefined;
-    return exportProject(row, format, meta, (p) => this.report(p));
+    return exportProject(row, format, meta, (p) => this.report(p), opts);
   }
 
   // ---- import / draft -------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-// `jixiao check` as a user runs it: a spawned CLI, real files, exit codes and the DESIGN §4 JSON shape.
+// `jixiao check` as a user runs it: a spawned CLI, real files, exit codes and the JSON shape of docs/contracts.md.
 import { copyFileSync, mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,7 +28,7 @@ describe("jixiao check", () => {
     expect(r.stdout).toContain("0 个错误，0 个警告，0 个提示");
   });
 
-  it("exit 1 on the seed, with the JSON report exactly as DESIGN §4", async () => {
+  it("exit 1 on the seed, with the JSON report exactly as docs/contracts.md", async () => {
     const r = await check([SEED_JSON, "--format", "json"]);
     expect(r.code).toBe(1);
     const report = json(r.stdout);
@@ -162,7 +162,7 @@ describe("jixiao check", () => {
     expect(option.stderr).toMatch(/^jixiao: 未知选项 --qiuet/);
     const help = await check(["--help"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("Usage: jixiao check");
+    expect(help.stdout).toContain("用法： jixiao check");
   });
 
   it("reads the seed text through the text importer and writes a Markdown review memo", async () => {

@@ -1,6 +1,7 @@
 // `jixiao projects`, `jixiao history`, `jixiao export` as a user runs them: the built CLI against a temp database
 // prepared through the Workspace class.
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -153,10 +154,25 @@ describe("jixiao export", () => {
     expect(existsSync(join(dir, `农村道路养护-${otherId}.xlsx`))).toBe(true);
   });
 
+  it("writes docx, clean by default and marked with --with-findings", async () => {
+    const clean = join(dir, "seed-clean.docx");
+    const marked = join(dir, "seed-marked.docx");
+    expect((await runCli(["export", seedId, "--db", db, "--to", "docx", "-o", clean])).code).toBe(0);
+    expect((await runCli(["export", seedId, "--db", db, "--to", "docx", "-o", marked, "--with-findings"])).code).toBe(0);
+    const xml = async (path: string) => (await JSZip.loadAsync(readFileSync(path))).file("word/document.xml")!.async("string");
+    expect(await xml(clean)).toContain("培训次数");
+    expect(await xml(clean)).not.toContain("修改建议");
+    expect(await xml(marked)).toContain("修改建议");
+    const md = await runCli(["export", seedId, "--db", db, "--to", "md"]);
+    expect(md.stdout).not.toContain("⚠〔");
+    const mdMarked = await runCli(["export", seedId, "--db", db, "--to", "md", "--with-findings"]);
+    expect(mdMarked.stdout).toContain("⚠〔");
+  });
+
   it("exits 2 with one Chinese line on bad input", async () => {
     const format = await runCli(["export", seedId, "--db", db, "--to", "pdf"]);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain("--to 应为 md、html、xlsx、json");
+    expect(format.stderr).toContain("--to 应为 md、html、xlsx、docx、json");
     const unknown = await runCli(["export", "p_missing", "--db", db, "--to", "md"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("jixiao projects");

@@ -99,7 +99,7 @@ export const SEED_CASES: ValueCase[] = [
   ["鼓励企业扩大经营规模,为区内经济发展做好有力支撑", text()],
 ];
 
-/** The forms of DESIGN §1 and the Foundation issue, beyond the seed. */
+/** The value forms of the domain and the Foundation issue, beyond the seed. */
 export const FORM_CASES: ValueCase[] = [
   // operators, full-width and ASCII, words
   ["≥95%", q(">=", 95, 95, "%", "percent")],

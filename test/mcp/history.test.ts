@@ -39,7 +39,7 @@ describe("get_project history", () => {
     expect(get.inputSchema.required ?? []).not.toContain("history");
     const undo = tools.find((t) => t.name === "undo")!;
     expect((undo.inputSchema.properties as Record<string, { description?: string }>).toRevision.description).toMatch(/版本/);
-    expect(tools).toHaveLength(14);
+    expect(tools).toHaveLength(15);
   });
 
   it("lists each change with its revision, time and a Chinese description", async () => {

@@ -1,7 +1,7 @@
 // Streamable HTTP, stateless: the whole session with and without a bearer token, restart, /health, refusals.
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import { isInputError } from "../../src/domain/errors.js";
 import { startHttpServer, type RunningHttpServer } from "../../src/mcp/http.js";
 import { openSqliteStore } from "../../src/store/sqlite.js";
 import { Workspace } from "../../src/workspace/index.js";
-import { call, connect, REPO, runSeedSession } from "./session.js";
+import { call, callRaw, connect, REPO, runSeedSession } from "./session.js";
 
 const TOKEN = "test-token-123";
 
@@ -55,6 +55,27 @@ describe("Streamable HTTP server", () => {
       await again.close();
     }, 30_000);
   }
+
+  it("render_project over HTTP returns the file embedded in the reply, never a file:// path on the server", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "jixiao-http-")), "jixiao.db");
+    const { running } = await start(db);
+    const client = await httpClient(running.url);
+    const created = await call(client, "create_project", { name: "测试项目", budget: { total: 1 } });
+    for (const format of ["html", "xlsx", "docx"] as const) {
+      const raw = await callRaw(client, "render_project", { projectId: created.project.id, format });
+      expect(raw.isError, JSON.stringify(raw.content)).toBeFalsy();
+      expect(JSON.stringify(raw)).not.toContain("file://");
+      expect((raw.structuredContent as { path?: string }).path).toBeUndefined();
+      const embedded = raw.content.find((c) => c.type === "resource");
+      expect(embedded && embedded.type === "resource").toBe(true);
+      const resource = embedded!.type === "resource" ? embedded!.resource : null;
+      const bytes = resource && "blob" in resource ? Buffer.from(resource.blob, "base64") : Buffer.from(resource && "text" in resource ? resource.text : "");
+      if (format === "html") expect(bytes.toString()).toContain("测试项目");
+      else expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    }
+    expect(existsSync(join(db, "..", "exports"))).toBe(false);
+    await client.close();
+  });
 
   it("answers 401 without the token (and with a wrong one), and /health without auth", async () => {
     const db = join(mkdtempSync(join(tmpdir(), "jixiao-http-")), "jixiao.db");

@@ -2,6 +2,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Project } from "../../src/domain/schema.js";
 import { inMemoryClient } from "./inmemory.js";
 import { createArgs, indicatorArgs } from "./seed.js";
 import { call, callRaw, REPO, textOf } from "./session.js";
@@ -33,7 +34,7 @@ describe("server surface", () => {
     for (const name of [
       "create_project", "update_project", "add_indicators", "update_indicator", "remove_indicators",
       "get_project", "list_projects", "validate_project", "render_project", "import_document", "undo",
-      "draft_project", "suggest_indicators", "delete_project",
+      "draft_project", "suggest_indicators", "delete_project", "apply_fixes",
     ]) {
       const tool = byName.get(name);
       expect(tool, name).toBeDefined();
@@ -43,7 +44,7 @@ describe("server surface", () => {
         expect((schema as { description?: string }).description, `${name}.${field}`).toBeTruthy();
       }
     }
-    expect(tools.length).toBe(14);
+    expect(tools.length).toBe(15);
     expect(byName.get("get_project")!.annotations).toMatchObject({ readOnlyHint: true });
     expect(byName.get("remove_indicators")!.annotations).toMatchObject({ destructiveHint: true });
     expect(byName.get("delete_project")!.annotations).toMatchObject({ destructiveHint: true });
@@ -51,6 +52,17 @@ describe("server surface", () => {
     const addRow = (byName.get("add_indicators")!.inputSchema.properties as Record<string, { items?: { properties?: object } }>).indicators;
     expect(Object.keys(addRow.items?.properties ?? {})).toEqual(expect.arrayContaining(["unit", "direction", "weight"]));
     expect(byName.get("update_indicator")!.annotations).toMatchObject({ readOnlyHint: false, idempotentHint: true });
+  });
+
+  it("reports arguments that do not fit the schema in Chinese, naming the field", async () => {
+    const missing = await callRaw(ctx.client, "render_project", { format: "html" });
+    expect(missing.isError).toBe(true);
+    expect(textOf(missing)).toMatch(/^工具 render_project 的参数有误：projectId 缺少（必填，应为文本）/);
+    const wrong = await callRaw(ctx.client, "add_indicators", { projectId: "p_x", indicators: [{ name: 5 }] });
+    expect(textOf(wrong)).toContain("indicators[0].name 应为文本");
+    const bad = await callRaw(ctx.client, "render_project", { projectId: "p_x", format: "pdf" });
+    expect(textOf(bad)).toMatch(/format 应为 "markdown" 或 "html" 或 "xlsx" 或 "docx" 之一/);
+    for (const r of [missing, wrong, bad]) expect(textOf(r)).not.toMatch(/Invalid|expected|received|validation error/);
   });
 
   it("sends the workflow instructions", () => {
@@ -315,6 +327,31 @@ describe("validate_project", () => {
   });
 });
 
+describe("apply_fixes", () => {
+  it("applies every certain fix as one change that one undo takes back", async () => {
+    const gold = JSON.parse(readFileSync(join(REPO, "examples/chengde-gxq-2023.gold.json"), "utf8")) as { projects: Project[] };
+    const source = gold.projects.find((p) => p.code === "13081123P00004110002H")!;
+    const created = await call(ctx.client, "create_project", createArgs(source));
+    const projectId: string = created.project.id;
+    await call(ctx.client, "add_indicators", { projectId, indicators: indicatorArgs(source) });
+    const before = await call(ctx.client, "validate_project", { projectId });
+    const fixable = (before.findings as { fix?: string }[]).filter((f) => f.fix !== undefined);
+    expect(fixable.length).toBe(3);
+
+    const r = await call(ctx.client, "apply_fixes", { projectId });
+    expect(r.applied).toHaveLength(3);
+    expect(r.applied.map((a: { after: string }) => a.after)).toEqual(["100%", "100%", "100%"]);
+    expect((r.findings as { fix?: string }[]).filter((f) => f.fix !== undefined)).toEqual([]);
+    expect(r.findings.length).toBe(before.findings.length - 3);
+
+    await expectError("apply_fixes", { projectId }, "没有可自动修正的问题");
+    const undone = await call(ctx.client, "undo", { projectId });
+    expect(undone.undoneChanges).toHaveLength(1);
+    expect(undone.undoneChanges[0].action).toBe("apply_fixes");
+    expect(undone.findings.length).toBe(before.findings.length);
+  });
+});
+
 describe("render_project", () => {
   it("returns Markdown inline", async () => {
     const { projectId } = await seeded();
@@ -322,9 +359,9 @@ describe("render_project", () => {
     expect(r.markdown).toContain("培训次数");
   });
 
-  it("writes html and xlsx under the exports folder with a resource_link", async () => {
+  it("writes html, xlsx and docx under the exports folder with a resource_link, and embeds them", async () => {
     const { projectId } = await seeded();
-    for (const format of ["html", "xlsx"] as const) {
+    for (const format of ["html", "xlsx", "docx"] as const) {
       const raw = await callRaw(ctx.client, "render_project", { projectId, format });
       expect(raw.isError, textOf(raw)).toBeFalsy();
       const out = raw.structuredContent as { path: string; bytes: number };
@@ -332,9 +369,20 @@ describe("render_project", () => {
       expect(readFileSync(out.path).length).toBe(out.bytes);
       const link = raw.content.find((c) => c.type === "resource_link");
       expect(link && link.type === "resource_link" && link.uri.startsWith("file://")).toBe(true);
+      expect(raw.content.some((c) => c.type === "resource")).toBe(true);
     }
     const xlsx = readFileSync(join(ctx.dir, "exports", `基层统计人员业务培训-${projectId}.xlsx`));
     expect(xlsx.subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("is clean by default; withFindings marks the cells and adds the notes", async () => {
+    const { projectId } = await seeded();
+    const report = await call(ctx.client, "validate_project", { projectId });
+    expect(report.findings.length).toBeGreaterThan(0);
+    const clean = await call(ctx.client, "render_project", { projectId, format: "markdown" });
+    expect(clean.markdown).not.toContain("⚠〔");
+    const marked = await call(ctx.client, "render_project", { projectId, format: "markdown", withFindings: true });
+    expect(marked.markdown).toContain("⚠〔");
   });
 
   it("refuses an unknown format or project", async () => {

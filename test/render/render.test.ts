@@ -66,9 +66,16 @@ describe("HTML table structure", () => {
     expect(spans).toEqual([4, 4, 1]);
   });
 
+  it("header labels break only at a word boundary (<wbr>), never mid-word", () => {
+    const html = renderProjectHtml(first);
+    for (const label of ["预算规模<wbr>及资金用途", "其中：<wbr>财政资金", "资金支出<wbr>计划（%）", "指标值<wbr>确定依据"]) expect(html).toContain(label);
+    expect(html).toMatch(/table\.jx th \{[^}]*word-break: keep-all/);
+    expect(html).toMatch(/@bottom-center \{ content: "— " counter\(page\) " —"/);
+  });
+
   it("prints the header block: budget, plan months, goals and the unit", () => {
     const html = renderProjectHtml(first);
-    for (const text of ["项目编码", first.code, "预算数", "10.00", "其中：财政资金", "其他资金", "3月底", "6月底", "10月底", "12月底", "单位：万元", "1.目标内容 1"]) {
+    for (const text of ["项目编码", first.code, "预算数", "10.00", "其中：<wbr>财政资金", "其他资金", "3月底", "6月底", "10月底", "12月底", "单位：万元", "1.目标内容 1"]) {
       expect(html).toContain(text);
     }
     expect(html).toMatch(/<thead>\s*<tr><th>一级指标<\/th>/);
@@ -152,17 +159,32 @@ describe("findings overlay", () => {
 describe("document HTML", () => {
   const html = renderDocumentHtml(gold);
 
-  it("resolves every in-page link of the 目录", () => {
+  it("resolves every in-page link of the 目录 (the entry without a table has no link in a clean copy)", () => {
     const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
-    expect(hrefs.length).toBeGreaterThanOrEqual(3 + gold.toc.length);
+    expect(hrefs.length).toBe(3 + gold.projects.length);
     for (const id of hrefs) expect(html).toContain(`id="${id}"`);
   });
 
-  it("marks the 目录 entry with no table and keeps the others linked to their project", () => {
-    const missing = [...html.matchAll(/<li class="toc-missing">([\s\S]*?)<\/li>/g)];
+  it("a clean copy lists the 目录 entry with no table as written: no red mark, no placeholder section", () => {
+    expect(html).not.toContain("未附绩效目标表");
+    expect(html).not.toContain('class="toc-missing"');
+    expect(html).not.toContain("目录列有此项");
+    expect(html).toMatch(/<li class="toc-entry">7\.商贸流通企业奖补绩效目标表<\/li>/);
+  });
+
+  it("with findings, marks the 目录 entry with no table and keeps the others linked to their project", () => {
+    const marked = renderDocumentHtml(gold, { findings: [] });
+    const missing = [...marked.matchAll(/<li class="toc-missing">([\s\S]*?)<\/li>/g)];
     expect(missing).toHaveLength(1);
     expect(missing[0][1]).toContain("商贸流通企业奖补");
-    expect([...html.matchAll(/<li class="toc-entry">/g)]).toHaveLength(gold.projects.length);
+    expect(missing[0][1]).toContain("（未附绩效目标表）");
+    expect(marked).toContain("目录列有此项");
+    const hrefs = [...marked.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    for (const id of hrefs) expect(marked).toContain(`id="${id}"`);
+  });
+
+  it("keeps every project linked to its section", () => {
+    expect([...html.matchAll(/<li class="toc-entry"><a /g)]).toHaveLength(gold.projects.length);
     expect([...html.matchAll(/<section class="project" id="p-\d+">/g)]).toHaveLength(gold.projects.length);
   });
 

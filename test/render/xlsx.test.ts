@@ -111,7 +111,10 @@ describe("Excel writer", () => {
     expect(ws.getCell("A9").font?.bold).toBe(true);
     expect(ws.getCell("C10").alignment?.wrapText).toBe(true);
     expect(ws.getCell("C10").border?.left?.style).toBe("thin");
-    expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(20);
+    // 三级指标 is one of the widest columns; all seven fit an A4 portrait page at ≥ 10 pt (≤ 77 characters).
+    const widths = [1, 2, 3, 4, 5, 6, 7].map((c) => ws.getColumn(c).width ?? 0);
+    expect(ws.getColumn(3).width).toBe(Math.max(...widths));
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(77);
     // 产出指标 over four rows, 数量指标 over two, 描述 over two columns.
     expect(ws.getCell("A13").isMergedTo(ws.getCell("A10"))).toBe(true);
     expect(ws.getCell("A14").isMerged).toBe(false);
@@ -288,7 +291,7 @@ describe("jixiao render", () => {
   });
 
   it("rejects an unknown format or project with a Chinese message", async () => {
-    await expect(runRender(goldPath, { to: "pdf" })).rejects.toThrow(/--to 应为 md、html 或 xlsx/);
+    await expect(runRender(goldPath, { to: "pdf" })).rejects.toThrow(/--to 应为 md、html、xlsx 或 docx/);
     await expect(runRender(goldPath, { to: "md", project: "NOPE" })).rejects.toThrow(/找不到项目“NOPE”/);
   });
 });

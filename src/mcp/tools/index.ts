@@ -9,6 +9,7 @@ import * as updateProject from "./update_project.js";
 import * as getProject from "./get_project.js";
 import * as listProjects from "./list_projects.js";
 import * as validateProject from "./validate_project.js";
+import * as applyFixes from "./apply_fixes.js";
 import * as renderProject from "./render_project.js";
 import * as importDocument from "./import_document.js";
 import * as undo from "./undo.js";
@@ -32,6 +33,7 @@ export const TOOLS: ToolModule[] = [
   getProject,
   listProjects,
   validateProject,
+  applyFixes,
   renderProject,
   importDocument,
   undo,
