@@ -3,7 +3,6 @@
 // exit code is 2 (unreadable input outranks findings), so a batch never hides a file it could not check.
 import { readdirSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { InputError, isInputError } from "../domain/errors.js";
@@ -47,7 +46,7 @@ export async function runCheck(inputs: string[], opts: CheckOptions): Promise<nu
 
   const results: CheckResult[] = [];
   const unreadable: string[] = [];
-  const progress = startProgress(files.length);
+  const progress = await startProgress(files.length);
   for (const file of files) {
     try {
       results.push(await checkFile(file, profile, opts));
@@ -154,8 +153,10 @@ interface Progress {
   stop(): void;
 }
 
-function startProgress(total: number): Progress | null {
+async function startProgress(total: number): Promise<Progress | null> {
   if (total <= 3 || !process.stderr.isTTY) return null;
+  // Loaded only for a bar on a terminal: a check of one file never pays for it.
+  const { default: cliProgress } = await import("cli-progress");
   const bar = new cliProgress.SingleBar(
     { format: "检查中 [{bar}] {value}/{total}", stream: process.stderr, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,

@@ -3,7 +3,7 @@
 // md/html/json go to stdout unless -o; xlsx is written to -o or `<项目名称>-<id>.xlsx` in the working folder.
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
-import { EXPORT_FORMATS, type ExportFormat } from "../workspace/index.js";
+import { EXPORT_FORMATS, type ExportFormat } from "../workspace/contracts.js";
 import { writeOut, writeOutFile } from "./common.js";
 import { DB_OPTION_HELP, openCliWorkspace, requireStoredProject } from "./projects.js";
 
