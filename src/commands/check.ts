@@ -7,7 +7,8 @@ import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { InputError, isInputError } from "../domain/errors.js";
 import { importFile, STDIN } from "../import/index.js";
-import { formatReport, REPORT_FORMATS, type CheckResult, type ReportFormat } from "../report/index.js";
+import { REPORT_FORMATS, type CheckResult, type ReportFormat } from "../report/index.js";
+import { reportStream } from "../report/stream.js";
 import { countSummary, importWarningLines } from "../report/group.js";
 import type { ValidateOptions } from "../rules/types.js";
 import { checkDocument } from "../workspace/check.js";
@@ -44,12 +45,20 @@ export async function runCheck(inputs: string[], opts: CheckOptions): Promise<nu
   const files = expandInputs(inputs);
   const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0];
 
-  const results: CheckResult[] = [];
+  const color = format === "text" && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  // Each file's part of the report is written as soon as it is checked; nothing of it is kept but the counts.
+  const report = reportStream(format, { color, single }, writeOut);
+  let errorsFound = false;
   const unreadable: string[] = [];
   const progress = await startProgress(files.length);
   for (const file of files) {
     try {
-      results.push(await checkFile(file, profile, opts));
+      const result = await checkFile(file, profile, opts);
+      errorsFound ||= result.report.summary.error > 0;
+      const shown = opts.quiet ? errorsOnly(result) : result;
+      // stdout stays pure JSON; import warnings go to stderr.
+      if (format === "json") for (const w of importWarningLines(shown.document)) process.stderr.write(`jixiao: ${shown.file}：导入提示：${w}\n`);
+      await report.add(shown);
     } catch (e) {
       if (!isInputError(e) || single || e instanceof ConfigError) throw e;
       unreadable.push(namingFile(e.message, file));
@@ -58,18 +67,11 @@ export async function runCheck(inputs: string[], opts: CheckOptions): Promise<nu
     }
   }
   progress?.stop();
-
-  const shown = opts.quiet ? results.map(errorsOnly) : results;
-  if (format === "json") {
-    // stdout stays pure JSON; import warnings go to stderr.
-    for (const r of shown) for (const w of importWarningLines(r.document)) process.stderr.write(`jixiao: ${r.file}：导入提示：${w}\n`);
-  }
-  const color = format === "text" && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  if (shown.length > 0 || format === "json") await writeOut(formatReport(shown, format, { color, single }));
+  await report.end();
   for (const line of unreadable) process.stderr.write(`jixiao: ${line}\n`);
 
   if (unreadable.length > 0) return EXIT_INPUT;
-  return results.some((r) => r.report.summary.error > 0) ? EXIT_FINDINGS : EXIT_OK;
+  return errorsFound ? EXIT_FINDINGS : EXIT_OK;
 }
 
 async function checkFile(file: string, profile: ValidateOptions["profile"], opts: CheckOptions): Promise<CheckResult> {
