@@ -1,6 +1,6 @@
 // Document JSON input: shape-checked in one pass (zod words a schema break, in Chinese with its JSON path); a large
 // file is read project by project from its bytes.
-import type { z } from "zod";
+import { z } from "zod";
 import { DocumentSchema, IndicatorSchema, ProjectSchema, type ImportWarning, type JixiaoDocument } from "../domain/schema.js";
 import { isUtf8 } from "node:buffer";
 import { InputError } from "../domain/errors.js";
@@ -54,6 +54,10 @@ const MAX_UNKNOWN_WARNINGS = 20;
 /** Where the shape check reports unknown fields during the current call (it is synchronous). */
 let unknownSink: UnknownFields = () => {};
 const checkShape = compileShape(DocumentSchema, WATCHED, () => unknownSink);
+const checkProject = compileShape(ProjectSchema, WATCHED, () => unknownSink);
+/** The document around projects already checked one by one (large files): the same fields, projects as they are. */
+const DocumentHeadSchema = DocumentSchema.extend({ projects: z.array(z.any()) });
+const checkDocumentHead = compileShape(DocumentHeadSchema, new Set([DocumentHeadSchema]), () => unknownSink);
 
 /**
  * Check an already-parsed value against the Document schema: one pass that also notes unknown fields; zod
@@ -72,7 +76,12 @@ export function toDocument(raw: unknown, file = "输入"): JixiaoDocument {
     unknownSink = () => {};
   }
   if (checked === INVALID) throw schemaError(shaped, file);
-  const result = { data: checked as JixiaoDocument };
+  return finishDocument(checked as JixiaoDocument, unknown, file);
+}
+
+/** The checks and numbering after the shape: projects present, 序号 by position, unknown fields noted. */
+function finishDocument(data: JixiaoDocument, unknown: ImportWarning[], file: string): JixiaoDocument {
+  const result = { data };
   if (result.data.projects.length === 0) {
     throw new InputError(`${file}：文档 JSON 中没有项目（需要 projects 数组，每个项目含 name 和 indicators）`);
   }
@@ -121,7 +130,37 @@ export const LARGE_JSON_BYTES = 64 * 1024 * 1024;
 /** A Document JSON file's bytes as a Document: UTF-8 or the encodings decodeText knows; large files UTF-8 only. */
 export function readDocumentJson(bytes: Buffer, file = "输入", largeFrom = LARGE_JSON_BYTES): JixiaoDocument {
   if (bytes.length < largeFrom) return parseDocumentJson(decodeText(bytes), file);
-  return toDocument(readLargeDocumentJson(bytes, file), file);
+  // Each project is shape-checked as soon as it is parsed, so its raw objects die young (one copy in memory, not two).
+  const projectWarnings: ImportWarning[] = [];
+  let allValid = true;
+  unknownSink = (path, keys) => {
+    if (projectWarnings.length < MAX_UNKNOWN_WARNINGS) projectWarnings.push(unknownFieldWarning(path, keys));
+  };
+  let raw: unknown;
+  try {
+    raw = readLargeDocumentJson(bytes, file, (project, i) => {
+      if (!allValid) return project;
+      const checked = checkProject(project, `$.projects[${i}]`);
+      if (checked !== INVALID) return checked;
+      allValid = false;
+      return project;
+    });
+  } finally {
+    unknownSink = () => {};
+  }
+  // A schema break (zod words it over the whole document), or no projects array: the general path.
+  if (!allValid || !Array.isArray((raw as { projects?: unknown }).projects)) return toDocument(raw, file);
+  const documentWarnings: ImportWarning[] = [];
+  unknownSink = (path, keys) => documentWarnings.push(unknownFieldWarning(path, keys));
+  let checked: unknown;
+  try {
+    checked = checkDocumentHead(raw);
+  } finally {
+    unknownSink = () => {};
+  }
+  if (checked === INVALID) throw schemaError(raw, file);
+  // The document's own unknown fields come first, as in the one-pass check.
+  return finishDocument(checked as JixiaoDocument, [...documentWarnings, ...projectWarnings].slice(0, MAX_UNKNOWN_WARNINGS), file);
 }
 
 const QUOTE = 0x22;
@@ -138,7 +177,7 @@ const COLON = 0x3a;
  * finds where each value ends (strings are skipped with indexOf); JSON.parse reads every slice, so what is
  * accepted is exactly JSON.
  */
-function readLargeDocumentJson(bytes: Buffer, file: string): unknown {
+function readLargeDocumentJson(bytes: Buffer, file: string, eachProject: (project: unknown, index: number) => unknown): unknown {
   const mb = Math.round(bytes.length / 1024 / 1024);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   if (!isUtf8(bytes)) {
@@ -171,7 +210,7 @@ function readLargeDocumentJson(bytes: Buffer, file: string): unknown {
       i = skipSpace(bytes, i + 1);
       while (bytes[i] !== CLOSE_BRACKET) {
         const end = valueEnd(bytes, i, fail);
-        projects.push(parseSlice(i, end, `第 ${projects.length + 1} 个项目`));
+        projects.push(eachProject(parseSlice(i, end, `第 ${projects.length + 1} 个项目`), projects.length));
         i = skipSpace(bytes, end);
         if (bytes[i] === COMMA) i = skipSpace(bytes, i + 1);
         else if (bytes[i] !== CLOSE_BRACKET) fail(i, `第 ${projects.length} 个项目后应为逗号或 ]`);

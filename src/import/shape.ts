@@ -30,9 +30,13 @@ const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: D
  * Compile `schema` into a checker. `watched` objects report their unknown keys to `onUnknown` (with the JSON
  * path); an unsupported zod construct throws at compile time, so a schema change cannot pass unchecked.
  */
-export function compileShape(schema: z.ZodType, watched: ReadonlySet<z.ZodType>, onUnknown: () => UnknownFields): (value: unknown) => unknown {
+export function compileShape(
+  schema: z.ZodType,
+  watched: ReadonlySet<z.ZodType>,
+  onUnknown: () => UnknownFields,
+): (value: unknown, path?: string) => unknown {
   const check = compile(schema, watched, onUnknown);
-  return (value) => check(value, "$");
+  return (value, path = "$") => check(value, path);
 }
 
 function marked(check: Check, watches: boolean | undefined): Check {
@@ -43,6 +47,8 @@ function marked(check: Check, watches: boolean | undefined): Check {
 function compile(schema: z.ZodType, watched: ReadonlySet<z.ZodType>, onUnknown: () => UnknownFields): Check {
   const def = defOf(schema);
   switch (def.type) {
+    case "any":
+      return (v) => v;
     case "string":
       if (def.checks?.length) break;
       return (v) => (typeof v === "string" ? v : INVALID);

@@ -21,6 +21,22 @@ describe("large Document JSON", () => {
     expect(large(JSON.stringify(doc, null, 1))).toStrictEqual(readDocumentJson(Buffer.from(JSON.stringify(doc)), "big.json"));
   });
 
+  it("notes unknown fields and words a schema break as the whole-text parse does", () => {
+    const doc = JSON.parse(SEED.toString("utf8")) as { projects: Record<string, unknown>[] } & Record<string, unknown>;
+    doc.projects[3].indicator = [];
+    (doc.projects[5].indicators as Record<string, unknown>[])[2].valu = "5";
+    doc.extra = true;
+    const text = JSON.stringify(doc);
+    expect(large(text)).toStrictEqual(readDocumentJson(Buffer.from(text), "big.json"));
+    expect(large(text).importWarnings?.map((w) => w.message.split(" ")[0])).toEqual(["$", "$.projects[3]", "$.projects[5].indicators[2]"]);
+    doc.projects[7].seq = "七";
+    doc.projects[9].name = 9;
+    const broken = JSON.stringify(doc);
+    const whole = () => readDocumentJson(Buffer.from(broken), "big.json");
+    expect(whole).toThrow(/\$\.projects\[7\]\.seq 应为数字（另有 1 处）/);
+    expect(() => large(broken)).toThrow(new RegExp(captureMessage(whole).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  });
+
   it("refuses broken JSON naming the project, and a non-UTF-8 file naming the encoding", () => {
     const text = SEED.toString("utf8");
     const cut = text.slice(0, text.indexOf('"seq": 3') + 20);
@@ -31,3 +47,12 @@ describe("large Document JSON", () => {
     expect(() => large(`${text}x`)).toThrow(/文档对象之后还有内容/);
   });
 });
+
+function captureMessage(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("expected a refusal");
+}
