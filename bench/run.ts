@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsPath = join(here, "..", "bench-results.json");
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 
 const sections = readdirSync(here)
   .filter((f) => f.endsWith(".bench.ts"))

@@ -1,86 +1,128 @@
-// validate() throughput on a synthetic document built from the seed's rows (10,000 projects ≈ 90,000 rows,
-// and 1,000 projects), against JSON.parse of the same document serialized — the cost floor of reading it at all.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { parseDocumentJson } from "../src/import/json.js";
-import type { JixiaoDocument, Project } from "../src/domain/schema.js";
-import { validate } from "../src/rules/engine.js";
+// Checking at scale. In-process: validate() on 1,000 and 10,000 synthetic projects against JSON.parse of the same
+// document (alternated pairs), and each rule's own cost. As a user runs it: `jixiao check --format json` of a
+// 100,000-project Document JSON (~900,000 rows) against a bare JSON.parse of the same file, both child processes
+// measured by their CPU time, with the check's peak memory; and a ~600 MB document (checked, or refused with a
+// reason). `--quick`: 10,000 projects for the file figures, 3 pairs, no 600 MB document.
+import type { JixiaoDocument } from "../src/domain/schema.js";
+import { validate, validateWith } from "../src/rules/engine.js";
+import { RULES } from "../src/rules/registry.js";
+import type { Rule } from "../src/rules/types.js";
+import { documentFile, seedDocument, syntheticDocument } from "./documents.js";
+import { alternate, CLI, describeRatio, median, nodeCost, QUICK, round } from "./measure.js";
 
-const SEED = fileURLToPath(new URL("../examples/chengde-gxq-2023.gold.json", import.meta.url));
+export { syntheticDocument } from "./documents.js";
 
-/** N projects cycling through the seed's, each with its own valid code and name (deterministic). */
-export function syntheticDocument(seed: JixiaoDocument, projects: number): JixiaoDocument {
-  const out: Project[] = [];
-  for (let i = 0; i < projects; i++) {
-    const base = seed.projects[i % seed.projects.length];
-    const serial = String(i + 1).padStart(6, "0");
-    out.push({
-      ...structuredClone(base),
-      seq: i + 1,
-      // 13081123P + 11 digits + check letter: the seed's prefix with a running serial in the middle.
-      code: `${base.code.slice(0, 9)}${base.code.slice(9, 14)}${serial}${base.code.slice(-1)}`,
-      name: `${base.name}（${Math.floor(i / seed.projects.length) + 1}）`,
-    });
-  }
-  return { ...seed, toc: [], projects: out };
+const PAIRS = QUICK ? 3 : 5;
+
+function ms(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
 }
 
-function timeIt(fn: () => void, runs: number): { best: number; median: number } {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { best: times[0], median: times[Math.floor(times.length / 2)] };
-}
-
-function measure(seed: JixiaoDocument, projects: number, runs: number) {
+async function inProcess(seed: JixiaoDocument, projects: number) {
   const doc = syntheticDocument(seed, projects);
   const rows = doc.projects.reduce((n, p) => n + p.indicators.length, 0);
   const text = JSON.stringify(doc);
-  validate(doc); // warm-up: JIT and label caches
-  JSON.parse(text);
-  const v = timeIt(() => validate(doc), runs);
-  const p = timeIt(() => JSON.parse(text), runs);
-  return {
-    rows,
-    findings: validate(doc).findings.length,
-    validateMs: v,
-    parseMs: p,
-    // Best of the runs: on a shared machine the median mostly measures the neighbours.
-    rowsPerS: Math.round(rows / (v.best / 1000)),
-    ratio: Math.round((v.best / p.best) * 100) / 100,
-  };
+  const r = await alternate(() => ms(() => validate(doc)), () => ms(() => JSON.parse(text)), PAIRS);
+  return { rows, findings: validate(doc).findings.length, r, rowsPerS: Math.round(rows / (r.a_median / 1000)) };
+}
+
+/**
+ * Each rule's own time inside one full run over 10,000 projects (its check() calls timed where they run, so the
+ * rows, caches and JIT are as in production), the median of 3 runs; the rest is the engine (rows, findings, sort).
+ */
+function ruleCosts(seed: JixiaoDocument): Record<string, number> {
+  const doc = syntheticDocument(seed, 10_000);
+  const spent: Record<string, number[]> = {};
+  const totals: number[] = [];
+  for (let run = 0; run < 4; run++) {
+    const acc: Record<string, number> = {};
+    const timed = RULES.map((rule) =>
+      Object.assign(Object.create(rule) as Rule, {
+        check: (ctx: never) => {
+          const t0 = performance.now();
+          const hits = (rule.check as (c: never) => unknown)(ctx);
+          acc[rule.id] = (acc[rule.id] ?? 0) + performance.now() - t0;
+          return hits;
+        },
+      }),
+    );
+    const total = ms(() => validateWith(timed, doc));
+    if (run === 0) continue; // warm-up
+    totals.push(total);
+    for (const [id, t] of Object.entries(acc)) (spent[id] ??= []).push(t);
+  }
+  const costs = Object.entries(spent).map(([id, ts]) => [id, round(median(ts), 1)] as [string, number]);
+  costs.sort((a, b) => b[1] - a[1]);
+  const inRules = costs.reduce((sum, [, t]) => sum + t, 0);
+  return { total_ms: round(median(totals), 0), engine_ms: round(median(totals) - inRules, 0), ...Object.fromEntries(costs) };
+}
+
+/** `jixiao check FILE --format json` against `JSON.parse(readFileSync(FILE, "utf8"))`, CPU of each child. */
+async function checkFile(projects: number) {
+  const file = documentFile(projects);
+  let peakMb = 0;
+  let status: number | null = null;
+  const r = await alternate(
+    () => {
+      const c = nodeCost([CLI, "check", file.path, "--format", "json"]);
+      peakMb = Math.max(peakMb, c.peakMb);
+      status = c.status;
+      return c.cpuMs;
+    },
+    () => nodeCost(["-e", `JSON.parse(require("fs").readFileSync(${JSON.stringify(file.path)}, "utf8"))`]).cpuMs,
+    PAIRS,
+  );
+  return { file, r, peakMb: round(peakMb, 0), status };
 }
 
 export async function run(): Promise<Record<string, number | object>> {
-  const seed = parseDocumentJson(readFileSync(SEED, "utf8"), "seed");
-  const small = measure(seed, 1_000, 7);
-  // 7 runs, not 5: best-of needs a few more draws on a shared CI machine (the work per run is unchanged).
-  const large = measure(seed, 10_000, 7);
-  const round = (t: { best: number; median: number }) => ({ best: Math.round(t.best), median: Math.round(t.median) });
-  const figures = {
+  const seed = seedDocument();
+  const small = await inProcess(seed, 1_000);
+  const large = await inProcess(seed, 10_000);
+  console.log(describeRatio("validate 1,000 个项目 / JSON.parse", small.r));
+  console.log(describeRatio("validate 10,000 个项目 / JSON.parse", large.r));
+  const rules = ruleCosts(seed);
+
+  const big = await checkFile(QUICK ? 10_000 : 100_000);
+  const label = QUICK ? "10k" : "100k";
+  console.log(describeRatio(`check --format json ${label} 个项目（CPU）/ JSON.parse 同一文件`, big.r));
+  const figures: Record<string, number | object> = {
     rows_per_s: large.rowsPerS,
-    ratio_vs_json_parse: large.ratio,
+    ratio_vs_json_parse: large.r.ratio,
+    ratio_vs_json_parse_spread: large.r.spread,
     rows_per_s_1000: small.rowsPerS,
-    ratio_vs_json_parse_1000: small.ratio,
+    ratio_vs_json_parse_1000: small.r.ratio,
+    ratio_vs_json_parse_1000_spread: small.r.spread,
+    [`ratio_vs_json_parse_${label}`]: big.r.ratio,
+    [`ratio_vs_json_parse_${label}_spread`]: big.r.spread,
+    [`check_cpu_ms_${label}`]: big.r.a_median,
+    [`json_parse_cpu_ms_${label}`]: big.r.b_median,
+    [`peak_mb_${label}`]: big.peakMb,
+    [`peak_vs_file_${label}`]: round(big.peakMb / (big.file.bytes / 1024 / 1024)),
+    [`peak_kb_per_project_${label}`]: round((big.peakMb * 1024) / (QUICK ? 10_000 : 100_000), 1),
+    rule_ms_10k: rules,
     detail: {
       rows: large.rows,
       rows_1000: small.rows,
       findings: large.findings,
-      validate_ms: round(large.validateMs),
-      json_parse_ms: round(large.parseMs),
-      validate_ms_1000: round(small.validateMs),
-      json_parse_ms_1000: round(small.parseMs),
-      // Linear growth: 10× the rows should take about 10× the time.
-      growth_10x: Math.round((large.validateMs.best / small.validateMs.best) * 10) / 10,
+      validate_ms: large.r.a_median,
+      json_parse_ms: large.r.b_median,
+      validate_ms_1000: small.r.a_median,
+      json_parse_ms_1000: small.r.b_median,
+      [`file_mb_${label}`]: round(big.file.bytes / 1024 / 1024, 0),
+      [`rows_${label}`]: big.file.rows,
+      [`check_exit_${label}`]: big.status ?? -1,
     },
   };
-  console.log(
-    `validate: ${large.rows} 行 ${figures.rows_per_s} 行/秒，JSON.parse 的 ${large.ratio} 倍；` +
-      `${small.rows} 行 ${small.rowsPerS} 行/秒，${small.ratio} 倍；10 倍数据耗时 ${figures.detail.growth_10x} 倍`,
-  );
+  if (!QUICK) {
+    // A whole province and more: 160,000 projects, ~660 MB — past what one string can hold.
+    const huge = documentFile(160_000);
+    const c = nodeCost([CLI, "check", huge.path, "--format", "json"]);
+    const fileMb = round(huge.bytes / 1024 / 1024, 0);
+    figures.huge_document = { file_mb: fileMb, exit: c.status ?? -1, cpu_ms: round(c.cpuMs, 0), peak_mb: round(c.peakMb, 0), stderr: c.stderr };
+    console.log(`check ${fileMb} MB：退出码 ${c.status}，CPU ${round(c.cpuMs, 0)} ms，峰值内存 ${round(c.peakMb, 0)} MB ${c.stderr}`);
+  }
   return figures;
 }

@@ -1,14 +1,14 @@
 // `jixiao check FILE…` — validate 绩效目标表 files (.txt .json .xlsx, or folders of them) and report.
 // Several inputs: every readable file is reported; each unreadable one gets one line on stderr and the
 // exit code is 2 (unreadable input outranks findings), so a batch never hides a file it could not check.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { InputError, isInputError } from "../domain/errors.js";
 import { importFile, STDIN } from "../import/index.js";
-import { formatReport, REPORT_FORMATS, type CheckResult, type ReportFormat } from "../report/index.js";
+import { REPORT_FORMATS, type CheckResult, type ReportFormat } from "../report/index.js";
+import { reportStream } from "../report/stream.js";
 import { countSummary, importWarningLines } from "../report/group.js";
 import { applyDocumentFixes, describeFix } from "../rules/fixes.js";
 import type { ValidateOptions } from "../rules/types.js";
@@ -16,7 +16,7 @@ import { checkDocument } from "../workspace/check.js";
 import { PROFILE_IDS as PROFILES } from "../domain/vocabulary.js";
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, writeOut, writeOutFile } from "./common.js";
 
-const CHECKED_EXTENSIONS = new Set([".txt", ".json", ".xlsx", ".docx"]);
+const CHECKED_EXTENSIONS = new Set([".txt", ".md", ".json", ".xlsx", ".docx", ".pdf", ".html", ".htm"]);
 /** Folders never walked: installed packages and build output hold JSON that is no 绩效目标表. */
 const SKIPPED_FOLDERS = new Set(["node_modules"]);
 
@@ -33,7 +33,7 @@ export interface CheckOptions {
 export function registerCheck(program: Command): void {
   program
     .command("check")
-    .description("检查绩效目标表（.txt 绩效文本、.json 文档、.xlsx 表格、.docx，或包含它们的文件夹）")
+    .description("检查绩效目标表（.txt/.md 绩效文本、.json 文档、.xlsx 表格、.docx、.pdf、.html，或包含它们的文件夹）")
     .argument("<files...>", "要检查的文件或文件夹；- 表示从标准输入读取")
     .option("--format <format>", "报告格式：text、json、markdown（审核意见）", "text")
     .option("--profile <profile>", "指标体系：legacy 或 mof2021（默认按配置文件或自动识别）")
@@ -59,12 +59,30 @@ export async function runCheck(inputs: string[], opts: CheckOptions): Promise<nu
   }
   const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0];
 
-  const results: CheckResult[] = [];
+  const color = !opts.output && format === "text" && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  // Each file's part of the report is written as soon as it is checked; nothing of it is kept but the counts.
+  // With -o the report is gathered and written once, at the end, never over a file checked.
+  const gathered: string[] = [];
+  const sink = opts.output ? async (text: string) => void gathered.push(text) : writeOut;
+  const report = reportStream(format, { color, single }, sink);
+  const fixes: string[] = [];
+  let errorsFound = false;
+  let warnings = 0;
   const unreadable: string[] = [];
-  const progress = startProgress(files.length);
+  const progress = await startProgress(files.length);
   for (const file of files) {
     try {
-      results.push(await checkFile(file, profile, opts));
+      const result = await checkFile(file, profile, opts);
+      errorsFound ||= result.report.summary.error > 0;
+      warnings += result.report.summary.warning;
+      if (opts.fixDryRun) {
+        fixes.push(fixDryRun(result));
+        continue;
+      }
+      const shown = opts.quiet ? errorsOnly(result) : result;
+      // stdout stays pure JSON; import warnings go to stderr.
+      if (format === "json") for (const w of importWarningLines(shown.document)) process.stderr.write(`jixiao: ${shown.file}：导入提示：${w}\n`);
+      await report.add(shown);
     } catch (e) {
       if (!isInputError(e) || single || e instanceof ConfigError) throw e;
       unreadable.push(namingFile(e.message, file));
@@ -73,24 +91,17 @@ export async function runCheck(inputs: string[], opts: CheckOptions): Promise<nu
     }
   }
   progress?.stop();
-
-  const shown = opts.quiet ? results.map(errorsOnly) : results;
-  if (format === "json") {
-    // stdout stays pure JSON; import warnings go to stderr.
-    for (const r of shown) for (const w of importWarningLines(r.document)) process.stderr.write(`jixiao: ${r.file}：导入提示：${w}\n`);
-  }
   if (opts.fixDryRun) {
-    await writeReport(fixDryRun(results), opts.output, files);
+    await writeReport(`${fixes.join("\n\n")}\n`, opts.output, files);
     for (const line of unreadable) process.stderr.write(`jixiao: ${line}\n`);
     return unreadable.length > 0 ? EXIT_INPUT : EXIT_OK;
   }
-  const color = !opts.output && format === "text" && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  if (shown.length > 0 || format === "json") await writeReport(formatReport(shown, format, { color, single }), opts.output, files);
+  await report.end();
+  if (opts.output) await writeOutFile(opts.output, gathered.join(""), files);
   for (const line of unreadable) process.stderr.write(`jixiao: ${line}\n`);
 
   if (unreadable.length > 0) return EXIT_INPUT;
-  if (results.some((r) => r.report.summary.error > 0)) return EXIT_FINDINGS;
-  const warnings = results.reduce((n, r) => n + r.report.summary.warning, 0);
+  if (errorsFound) return EXIT_FINDINGS;
   if (maxWarnings !== null && warnings > maxWarnings) {
     process.stderr.write(`jixiao: 警告 ${warnings} 条，超过 --max-warnings ${maxWarnings}\n`);
     return EXIT_FINDINGS;
@@ -104,14 +115,11 @@ async function writeReport(text: string, output: string | undefined, inputs: str
   else await writeOut(text);
 }
 
-/** What `jixiao fix` would change, file by file: one line per field, the text before and after. */
-function fixDryRun(results: CheckResult[]): string {
-  const blocks = results.map((r) => {
-    const { applied } = applyDocumentFixes(r.document, r.report.findings);
-    if (applied.length === 0) return `${r.file}：没有可自动修正的问题`;
-    return [`${r.file}：${applied.length} 处可自动修正（jixiao fix ${r.file} -o 输出文件）`, ...applied.map((f) => `  ${describeFix(f)}`)].join("\n");
-  });
-  return `${blocks.join("\n\n")}\n`;
+/** What `jixiao fix` would change in one file: one line per field, the text before and after. */
+function fixDryRun(r: CheckResult): string {
+  const { applied } = applyDocumentFixes(r.document, r.report.findings);
+  if (applied.length === 0) return `${r.file}：没有可自动修正的问题`;
+  return [`${r.file}：${applied.length} 处可自动修正（jixiao fix ${r.file} -o 输出文件）`, ...applied.map((f) => `  ${describeFix(f)}`)].join("\n");
 }
 
 function checkMaxWarnings(value: string | undefined): number | null {
@@ -187,7 +195,7 @@ export function expandInputs(inputs: string[], skipped: SkippedCount = { folders
       continue;
     }
     const found = walk(input, skipped);
-    if (found.length === 0) throw new InputError(`${input}：文件夹中没有可检查的文件（.txt、.json、.xlsx、.docx）`);
+    if (found.length === 0) throw new InputError(`${input}：文件夹中没有可检查的文件（.txt、.md、.json、.xlsx、.docx、.pdf、.html）`);
     out.push(...found);
   }
   return out;
@@ -214,8 +222,16 @@ function walk(dir: string, skipped: SkippedCount): string[] {
 
 /** A Document JSON names its projects or indicators; a log or a config does not (cheap test, no parse). */
 function looksLikeDocumentJson(path: string): boolean {
+  // The head of the file is enough (a province's document is hundreds of MB).
   try {
-    return /"(projects|indicators|project)"\s*:/.test(readFileSync(path, "utf8"));
+    const fd = openSync(path, "r");
+    try {
+      const head = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return /"(projects|indicators|project)"\s*:/.test(head.subarray(0, n).toString("utf8"));
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return true; // unreadable: checked, and reported as such
   }
@@ -226,8 +242,10 @@ interface Progress {
   stop(): void;
 }
 
-function startProgress(total: number): Progress | null {
+async function startProgress(total: number): Promise<Progress | null> {
   if (total <= 3 || !process.stderr.isTTY) return null;
+  // Loaded only for a bar on a terminal: a check of one file never pays for it.
+  const { default: cliProgress } = await import("cli-progress");
   const bar = new cliProgress.SingleBar(
     { format: "检查中 [{bar}] {value}/{total}", stream: process.stderr, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,

@@ -5,7 +5,7 @@ import { basename, extname } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
 import type { ProfileId } from "../domain/schema.js";
-import { createLlmGenerator, draftProject, llmConfigFromEnv, type DraftInput, type DraftResult } from "../draft/index.js";
+import type { DraftInput, DraftResult } from "../draft/index.js";
 import { splitTitle } from "../draft/prose.js";
 import { renderProjectMarkdown } from "../render/index.js";
 import { EXIT_FINDINGS, EXIT_OK, writeOut } from "./common.js";
@@ -117,6 +117,8 @@ export async function runDraft(file: string, opts: DraftCommandOptions): Promise
   const format = opts.format ?? "md";
   if (format !== "md" && format !== "json") throw new InputError(`未知的输出格式“${format}”，可选：md、json`);
   const input = draftInputFromText(readInput(file), file, opts);
+  // The drafter (and openai with it) loads on first use, not when the CLI starts.
+  const { createLlmGenerator, draftProject, llmConfigFromEnv } = await import("../draft/index.js");
   const config = opts.offline ? null : llmConfigFromEnv();
   const result = await draftProject(input, config ? { generator: createLlmGenerator(config) } : {});
   process.stderr.write(`jixiao: 起草方式：${result.drafterLabel}，${result.rounds} 轮\n`);

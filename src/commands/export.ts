@@ -4,7 +4,7 @@
 // xlsx/docx are written to -o or `<项目名称>-<id>.<格式>` in the working folder.
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
-import { EXPORT_FORMATS, type ExportFormat } from "../workspace/index.js";
+import type { ExportFormat } from "../workspace/contracts.js";
 import { writeOut, writeOutFile } from "./common.js";
 import { DB_OPTION_HELP, openCliWorkspace, requireStoredProject } from "./projects.js";
 
@@ -16,6 +16,8 @@ interface ExportOptions {
 }
 
 export async function runExport(projectId: string, opts: ExportOptions): Promise<void> {
+  // The workspace contracts (zod schemas built at load) load with the command, not with every start.
+  const { EXPORT_FORMATS } = await import("../workspace/contracts.js");
   if (!(EXPORT_FORMATS as readonly string[]).includes(opts.to)) {
     throw new InputError(`--to 应为 ${EXPORT_FORMATS.join("、")} 之一，收到“${opts.to}”`);
   }

@@ -5,7 +5,6 @@
 import type { Command } from "commander";
 import { NoTableError } from "../domain/errors.js";
 import type { JixiaoDocument } from "../domain/schema.js";
-import { createLlmGenerator, draftFromProseWith, llmConfigFromEnv } from "../draft/index.js";
 import { decodeText, importBytes, readInputBytes } from "../import/index.js";
 import { fail, writeOut } from "./common.js";
 
@@ -17,6 +16,8 @@ async function importOrDraft(file: string, draft: boolean): Promise<JixiaoDocume
   } catch (e) {
     if (!(e instanceof NoTableError) || !draft) throw e;
     const text = decodeText(input.buffer);
+    // The drafter (openai, handlebars) loads only when a draft is asked for.
+    const { createLlmGenerator, draftFromProseWith, llmConfigFromEnv } = await import("../draft/index.js");
     const llm = llmConfigFromEnv();
     const doc = await draftFromProseWith(text, { file: input.name, generator: llm ? createLlmGenerator(llm) : undefined });
     for (const w of doc.importWarnings ?? []) process.stderr.write(`jixiao: ${w.message}\n`);

@@ -4,7 +4,7 @@
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
 import { defaultDbPath, defaultExportsDir, openExistingStore } from "../store/index.js";
-import { Workspace } from "../workspace/index.js";
+import type { Workspace } from "../workspace/index.js";
 import { writeOut } from "./common.js";
 
 export const DB_OPTION_HELP = "数据库文件（默认 JIXIAO_DB 或 ~/.jixiao/jixiao.db，与 jixiao serve 相同）";
@@ -13,6 +13,8 @@ export const DB_OPTION_HELP = "数据库文件（默认 JIXIAO_DB 或 ~/.jixiao/
 export async function openCliWorkspace(db: string | undefined): Promise<{ workspace: Workspace; dbPath: string }> {
   const dbPath = defaultDbPath(db);
   const store = await openExistingStore(dbPath);
+  // The workspace (and the renderers behind it) loads only for the commands that read the database.
+  const { Workspace } = await import("../workspace/index.js");
   return { workspace: new Workspace(store, { exportsDir: defaultExportsDir(dbPath) }), dbPath };
 }
 

@@ -5,15 +5,7 @@ import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
 import { projectRef, type JixiaoDocument } from "../domain/schema.js";
 import { importFile } from "../import/index.js";
-import {
-  renderDocumentDocx,
-  renderDocumentHtml,
-  renderDocumentMarkdown,
-  renderDocumentXlsx,
-  renderProjectHtml,
-  renderProjectMarkdown,
-  type RenderOptions,
-} from "../render/index.js";
+import type { RenderOptions } from "../render/index.js";
 import { validate } from "../rules/engine.js";
 import { besideInput, writeOut, writeOutFile } from "./common.js";
 
@@ -47,6 +39,9 @@ export async function runRender(file: string, opts: RenderCliOptions): Promise<v
   if (opts.profile && opts.profile !== "legacy" && opts.profile !== "mof2021") {
     throw new InputError(`--profile 应为 legacy 或 mof2021，收到“${opts.profile}”`);
   }
+  // Loaded here, not at start: exceljs and handlebars cost more than a whole `check` of a .txt.
+  const { renderDocumentDocx, renderDocumentHtml, renderDocumentMarkdown, renderDocumentXlsx, renderProjectHtml, renderProjectMarkdown } =
+    await import("../render/index.js");
   let doc = await importFile(file);
   if (opts.project) doc = selectProject(doc, opts.project, basename(file));
   const renderOpts: RenderOptions = {

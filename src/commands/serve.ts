@@ -4,7 +4,6 @@ import { InputError } from "../domain/errors.js";
 import { chooseRoots } from "../allowed-roots.js";
 import { defaultDbPath, defaultExportsDir, openStore } from "../store/index.js";
 import { redactUrl } from "../store/postgres-url.js";
-import { Workspace } from "../workspace/index.js";
 
 interface ServeOptions {
   http?: boolean;
@@ -38,6 +37,8 @@ export function registerServe(program: Command): void {
       const { loadTokens } = await import("../mcp/auth.js");
       const tokens = opts.http ? loadTokens() : null;
       const store = await openStore(dbPath, { poolSize });
+      // The workspace and the MCP SDK load when the server starts, not with every command.
+      const { Workspace } = await import("../workspace/index.js");
       const shown = redactUrl(dbPath);
       const workspace = new Workspace(store, { roots, exportsDir: defaultExportsDir(dbPath) });
       const shutdown = (code: number) => {

@@ -5,7 +5,7 @@ import type { JixiaoDocument, ProfileId } from "../domain/schema.js";
 import { stripNumbering } from "../rules/structure-util.js";
 import { extractFacts } from "./facts.js";
 import { draftOffline } from "./offline.js";
-import { draftProject, type DraftInput, type TextGenerator } from "./index.js";
+import type { DraftInput, TextGenerator } from "./index.js";
 
 const TITLE_MAX = 40;
 const SUMMARY_MAX = 2000;
@@ -52,6 +52,8 @@ function proseInput(text: string, opts: ProseOptions): DraftInput {
  */
 export async function draftFromProseWith(text: string, opts: ProseOptions & { generator?: TextGenerator } = {}): Promise<JixiaoDocument> {
   if (!opts.generator) return draftFromProse(text, opts);
+  // The drafter's entry (and the LLM client behind it) loads here: splitTitle alone must stay light.
+  const { draftProject } = await import("./index.js");
   const result = await draftProject(proseInput(text, opts), { generator: opts.generator });
   const where = opts.file ? `${opts.file}：` : "";
   return {

@@ -6,7 +6,7 @@ import { InputError } from "../domain/errors.js";
 import type { JixiaoDocument } from "../domain/schema.js";
 import { decodeText, decodeWithReport } from "./decode.js";
 import { readForm } from "./form/reader.js";
-import { parseDocumentJson } from "./json.js";
+import { readDocumentJson } from "./json.js";
 import { readText } from "./readers/text.js";
 
 export interface Importer {
@@ -28,7 +28,7 @@ export const IMPORTERS: Importer[] = [
     id: "json",
     exts: [".json"],
     sniff: (b) => /^\s*\{/.test(decodeText(b.subarray(0, 64)).replace(/^\uFEFF/, "")),
-    read: async (b, name) => parseDocumentJson(decodeText(b), name),
+    read: async (b, name) => readDocumentJson(b, name),
   },
   {
     id: "xlsx",

@@ -1,5 +1,6 @@
-// Streamable HTTP transport, stateless: every POST /mcp gets a fresh McpServer + transport over the shared store,
-// seen as the caller its token names (tenancy), so any number of these processes can serve one database behind a
+// Streamable HTTP transport, stateless: every POST /mcp gets a fresh transport and an McpServer over the shared
+// store, seen as the caller its token names (tenancy). Servers are built once per caller and kept idle between
+// requests (ServerPool), so any number of these processes can serve one database behind a
 // load balancer. Every write must name its revision here (a shared server). GET /health reports the database.
 // Bearer tokens (JIXIAO_TOKEN, or the JIXIAO_TOKENS file) guard /mcp; binding a non-loopback address without
 // one, or with a short one, is refused.
@@ -7,7 +8,9 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { InputError } from "../domain/errors.js";
 import { formatBytes, MAX_MESSAGE_BYTES } from "../domain/limits.js";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Workspace } from "../workspace/index.js";
+import type { Access } from "../workspace/tenancy.js";
 import { checkPublicTokens, singleToken, type TokenTable } from "./auth.js";
 import { createServer } from "./server.js";
 
@@ -43,6 +46,7 @@ export async function startHttpServer(workspace: Workspace, opts: HttpOptions = 
     );
   }
 
+  const pool = new ServerPool(workspace);
   const server = createHttpServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       log(`jixiao: HTTP 请求处理失败：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -96,11 +100,11 @@ export async function startHttpServer(workspace: Workspace, opts: HttpOptions = 
       sendJson(res, 400, { jsonrpc: "2.0", id: null, error: { code: -32700, message: `请求体不是有效的 JSON：${(e as Error).message}` } });
       return;
     }
-    const mcp = createServer(workspace.forCaller(caller, true, true));
+    const mcp = pool.take(caller);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on("close", () => {
-      void transport.close();
-      void mcp.close();
+      // Closing the transport detaches the server from it, so the server can take the caller's next request.
+      void transport.close().finally(() => pool.give(caller, mcp));
     });
     await mcp.connect(transport);
     await transport.handleRequest(req, res, body);
@@ -125,6 +129,36 @@ export async function startHttpServer(workspace: Workspace, opts: HttpOptions = 
         server.close(() => resolve());
       }),
   };
+}
+
+/** Idle servers kept per caller: enough for the requests one caller has in flight at once, not unbounded. */
+const MAX_IDLE_PER_CALLER = 16;
+
+/**
+ * Built McpServers by caller, idle between requests. Building one (every tool, its zod schemas, a JSON-schema
+ * validator) cost ~30× the validation a request asks for; now it happens once per caller and concurrent request.
+ * Each server keeps the workspace view of its caller (tenancy), so a server never serves another caller. The SDK
+ * connects a server to one transport at a time: concurrent requests of one caller take several servers.
+ */
+class ServerPool {
+  private readonly idle = new Map<Access, McpServer[]>();
+
+  constructor(private readonly workspace: Workspace) {}
+
+  take(caller: Access): McpServer {
+    return this.idle.get(caller)?.pop() ?? createServer(this.workspace.forCaller(caller, true, true));
+  }
+
+  give(caller: Access, server: McpServer): void {
+    // Stateless: what one request's client declared at initialize (sampling …) must not carry over to the next.
+    const state = server.server as unknown as { _clientCapabilities?: unknown; _clientVersion?: unknown };
+    state._clientCapabilities = undefined;
+    state._clientVersion = undefined;
+    let list = this.idle.get(caller);
+    if (!list) this.idle.set(caller, (list = []));
+    if (list.length < MAX_IDLE_PER_CALLER) list.push(server);
+    else void server.close();
+  }
 }
 
 function loopbackHostHeader(header: string | undefined): boolean {

@@ -5,14 +5,25 @@ import type { Finding } from "../rules/types.js";
 import { buildDocumentView, departmentLine } from "./document.js";
 import { escapeMarkdown, template } from "./templates.js";
 import { buildProjectView } from "./view.js";
-import { writeDocumentXlsx } from "./xlsx.js";
 
 export { explainIndicators, explainProject } from "./explain.js";
 export type { Explanation } from "./explain.js";
 
+/** The Excel writer, loaded on the first export: exceljs alone costs more than a whole `check` of a .txt. */
+async function xlsxWriter() {
+  return (await import("./xlsx.js")).writeDocumentXlsx;
+}
+
 export type RenderFormat = "markdown" | "html" | "xlsx" | "docx";
 
-export { renderDocumentDocx, renderProjectDocx } from "./docx.js";
+/** The Word writer, loaded on the first export (the docx library is large). */
+export async function renderDocumentDocx(...args: Parameters<typeof import("./docx.js").renderDocumentDocx>): ReturnType<typeof import("./docx.js").renderDocumentDocx> {
+  return (await import("./docx.js")).renderDocumentDocx(...args);
+}
+
+export async function renderProjectDocx(...args: Parameters<typeof import("./docx.js").renderProjectDocx>): ReturnType<typeof import("./docx.js").renderProjectDocx> {
+  return (await import("./docx.js")).renderProjectDocx(...args);
+}
 
 export interface RenderOptions {
   /** Findings to overlay (offending cells marked, numbered notes with message and hint). */
@@ -37,7 +48,7 @@ export function renderProjectHtml(project: Project, opts: RenderOptions = {}): s
 
 export async function renderProjectXlsx(project: Project, opts: RenderOptions = {}): Promise<Buffer> {
   const doc: JixiaoDocument = { unit: "万元", toc: [], projects: [project], department: opts.department };
-  return writeDocumentXlsx(doc, opts);
+  return (await xlsxWriter())(doc, opts);
 }
 
 export function renderDocumentMarkdown(doc: JixiaoDocument, opts: RenderOptions = {}): string {
@@ -57,5 +68,5 @@ export function renderDocumentHtml(doc: JixiaoDocument, opts: RenderOptions = {}
 }
 
 export async function renderDocumentXlsx(doc: JixiaoDocument, opts: RenderOptions = {}): Promise<Buffer> {
-  return writeDocumentXlsx(doc, opts);
+  return (await xlsxWriter())(doc, opts);
 }

@@ -18,10 +18,14 @@ import type { CheckResult } from "./types.js";
 const CHINESE_NUMERALS = "一二三四五六七八九十";
 
 export function formatMarkdown(results: readonly CheckResult[]): string {
-  return results.map(formatMemo).join("\n---\n\n");
+  return results.map(formatMemo).join(MEMO_SEPARATOR);
 }
 
-function formatMemo(result: CheckResult): string {
+/** Between the memos of several files. */
+export const MEMO_SEPARATOR = "\n---\n\n";
+
+/** One file's 审核意见. */
+export function formatMemo(result: CheckResult): string {
   const { document, report } = result;
   const s = countSummary(report.findings);
   const out: string[] = [];

@@ -1,6 +1,6 @@
 // Terminal report: one block per file, findings grouped by project, one line per finding with its
 // hint (→ 修改建议) underneath, and the counts at the end.
-import type { Finding, Severity } from "../rules/types.js";
+import type { Finding, Report, Severity } from "../rules/types.js";
 import {
   countSummary,
   groupFindings,
@@ -22,19 +22,23 @@ const ANSI: Record<Severity | "dim" | "bold", string> = {
 };
 const RESET = "\x1b[0m";
 
+type Summary = Report["summary"];
 type Paint = (style: keyof typeof ANSI, text: string) => string;
 
 export function formatText(results: readonly CheckResult[], opts: FormatOptions = {}): string {
-  const paint: Paint = opts.color ? (style, text) => `${ANSI[style]}${text}${RESET}` : (_s, text) => text;
-  const blocks = results.map((r) => formatOne(r, paint));
-  if (results.length > 1) {
-    const total = countSummary(results.flatMap((r) => r.report.findings));
-    blocks.push(`共 ${results.length} 个文件：${summaryLine(total)}\n`);
-  }
+  const blocks = results.map((r) => formatTextBlock(r, opts));
+  if (results.length > 1) blocks.push(textTotalLine(results.length, countSummary(results.flatMap((r) => r.report.findings))));
   return blocks.join("\n");
 }
 
-function formatOne(result: CheckResult, paint: Paint): string {
+/** The closing line of a run over several files (blocks and this line are joined by an empty line). */
+export function textTotalLine(files: number, total: Summary): string {
+  return `共 ${files} 个文件：${summaryLine(total)}\n`;
+}
+
+/** One file's block of the terminal report. */
+export function formatTextBlock(result: CheckResult, opts: FormatOptions = {}): string {
+  const paint: Paint = opts.color ? (style, text) => `${ANSI[style]}${text}${RESET}` : (_s, text) => text;
   const { document, report } = result;
   const lines: string[] = [paint("bold", `${result.file}（指标体系：${report.profile}）`)];
   const warnings = importWarningLines(document);

@@ -1,0 +1,34 @@
+// CLI start-up: `jixiao check` of the seed .txt against `node -e 0`, CPU time of each child, alternated pairs;
+// and the peak memory of `check folder/` with 10 and 1,000 files.
+// Needs the built CLI (npm run bench builds it first).
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { alternate, CLI, describeRatio, nodeCost, QUICK, REPO, round } from "./measure.js";
+
+export async function run(): Promise<Record<string, number | object>> {
+  const seed = join(REPO, "examples/chengde-gxq-2023.txt");
+  const r = await alternate(() => nodeCost([CLI, "check", seed]).cpuMs, () => nodeCost(["-e", "0"]).cpuMs, QUICK ? 5 : 11);
+  console.log(describeRatio("check 种子 .txt（CPU）/ node -e 0", r));
+  const folders = folderPeaks();
+  console.log(`check 文件夹峰值内存：${JSON.stringify(folders)}`);
+  return { check_txt_ratio_vs_node: r.ratio, check_txt_ratio_vs_node_spread: r.spread, check_txt_cpu_ms: r.a_median, node_cpu_ms: r.b_median, ...folders };
+}
+
+/** `check folder/` of 10 and of 1,000 Document JSON files (the seed's): peak memory should not grow with the count. */
+export function folderPeaks(): Record<string, number> {
+  const dir = mkdtempSync(join(tmpdir(), "jixiao-bench-folder-"));
+  try {
+    const seed = readFileSync(join(REPO, "examples/chengde-gxq-2023.gold.json"));
+    const peaks: Record<string, number> = {};
+    for (const count of QUICK ? [10, 100] : [10, 1000]) {
+      const folder = join(dir, String(count));
+      mkdirSync(folder);
+      for (let i = 0; i < count; i++) writeFileSync(join(folder, `${String(i).padStart(4, "0")}.json`), seed);
+      peaks[`folder_peak_mb_${count}`] = round(nodeCost([CLI, "check", folder, "--format", "json"]).peakMb, 0);
+    }
+    return peaks;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

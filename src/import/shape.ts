@@ -1,0 +1,121 @@
+// A one-pass shape check compiled from the zod Document schema: the same output zod gives (defaults filled,
+// unknown keys dropped, keys in schema order) at a fraction of its cost on a 100,000-project document, and the
+// unknown fields noted on the way. It only says yes or no: on no, zod runs to word the message (json.ts), so
+// zod stays the one definition of the format and of its error messages.
+import type { z } from "zod";
+
+/** The value does not fit the schema; zod is asked why. */
+export const INVALID: unique symbol = Symbol("invalid");
+
+/** `path` is the JSON path, kept up to date only on the way to a watched object (no string per cell). */
+type Check = ((value: unknown, path: string) => unknown) & { watches?: boolean };
+
+/** An object whose fields the schema does not know (`$.projects[3]`, `indicator`). */
+export type UnknownFields = (path: string, keys: string[]) => void;
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  entries?: Record<string, string>;
+  defaultValue?: unknown;
+  checks?: { _zod: { def: { check?: string; format?: string } } }[];
+  catchall?: unknown;
+}
+
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/**
+ * Compile `schema` into a checker. `watched` objects report their unknown keys to `onUnknown` (with the JSON
+ * path); an unsupported zod construct throws at compile time, so a schema change cannot pass unchecked.
+ */
+export function compileShape(
+  schema: z.ZodType,
+  watched: ReadonlySet<z.ZodType>,
+  onUnknown: () => UnknownFields,
+): (value: unknown, path?: string) => unknown {
+  const check = compile(schema, watched, onUnknown);
+  return (value, path = "$") => check(value, path);
+}
+
+function marked(check: Check, watches: boolean | undefined): Check {
+  check.watches = watches;
+  return check;
+}
+
+function compile(schema: z.ZodType, watched: ReadonlySet<z.ZodType>, onUnknown: () => UnknownFields): Check {
+  const def = defOf(schema);
+  switch (def.type) {
+    case "any":
+      return (v) => v;
+    case "string":
+      if (def.checks?.length) break;
+      return (v) => (typeof v === "string" ? v : INVALID);
+    case "number": {
+      const formats = (def.checks ?? []).map((c) => c._zod.def.format);
+      if (formats.some((f) => f !== "safeint")) break;
+      if (formats.length > 0) return (v) => (typeof v === "number" && Number.isSafeInteger(v) ? v : INVALID);
+      return (v) => (typeof v === "number" && Number.isFinite(v) ? v : INVALID);
+    }
+    case "enum": {
+      const allowed = new Set(Object.values(def.entries ?? {}));
+      return (v) => (allowed.has(v as string) ? v : INVALID);
+    }
+    case "optional": {
+      const inner = compile(def.innerType!, watched, onUnknown);
+      return marked((v, path) => (v === undefined ? undefined : inner(v, path)), inner.watches);
+    }
+    case "nullable": {
+      const inner = compile(def.innerType!, watched, onUnknown);
+      return marked((v, path) => (v === null ? null : inner(v, path)), inner.watches);
+    }
+    case "default": {
+      const inner = compile(def.innerType!, watched, onUnknown);
+      // The getter gives a fresh copy each time (zod's own behaviour): a default [] is never shared.
+      return marked((v, path) => (v === undefined ? (def as { defaultValue: unknown }).defaultValue : inner(v, path)), inner.watches);
+    }
+    case "array": {
+      const element = compile(def.element!, watched, onUnknown);
+      const watches = element.watches;
+      return marked((v, path) => {
+        if (!Array.isArray(v)) return INVALID;
+        const out = new Array(v.length);
+        for (let i = 0; i < v.length; i++) {
+          const e = element(v[i], watches ? `${path}[${i}]` : path);
+          if (e === INVALID) return INVALID;
+          out[i] = e;
+        }
+        return out;
+      }, watches);
+    }
+    case "object": {
+      if (def.catchall !== undefined) break;
+      const shape = def.shape!;
+      const keys = Object.keys(shape);
+      const fields = keys.map((k) => compile(shape[k], watched, onUnknown));
+      const report = watched.has(schema);
+      const watches = report || fields.some((f) => f.watches);
+      return marked((v, path) => {
+        if (v === null || typeof v !== "object" || Array.isArray(v)) return INVALID;
+        const input = v as Record<string, unknown>;
+        if (report) {
+          let extra: string[] | undefined;
+          for (const k in input) if (!Object.prototype.hasOwnProperty.call(shape, k)) (extra ??= []).push(k);
+          if (extra) onUnknown()(path, extra);
+        }
+        const out: Record<string, unknown> = {};
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i];
+          const field = fields[i];
+          const r = field(input[key], field.watches ? `${path}.${key}` : path);
+          if (r === INVALID) return INVALID;
+          // As zod: a field that comes out undefined is kept only when the input had the key.
+          if (r !== undefined || key in input) out[key] = r;
+        }
+        return out;
+      }, watches);
+    }
+  }
+  throw new Error(`compileShape: zod 构造“${def.type}”未支持`);
+}
