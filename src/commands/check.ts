@@ -16,7 +16,9 @@ import { checkDocument } from "../workspace/check.js";
 import { PROFILE_IDS as PROFILES } from "../domain/vocabulary.js";
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, writeOut, writeOutFile } from "./common.js";
 
-const CHECKED_EXTENSIONS = new Set([".txt", ".md", ".json", ".xlsx", ".docx", ".pdf", ".html", ".htm"]);
+// The formats departments hand in. Markdown and web pages in a folder are more often notes than tables: they
+// are checked when named, not when a folder is walked.
+const CHECKED_EXTENSIONS = new Set([".txt", ".json", ".xlsx", ".docx", ".pdf"]);
 /** Folders never walked: installed packages and build output hold JSON that is no 绩效目标表. */
 const SKIPPED_FOLDERS = new Set(["node_modules"]);
 
@@ -195,7 +197,7 @@ export function expandInputs(inputs: string[], skipped: SkippedCount = { folders
       continue;
     }
     const found = walk(input, skipped);
-    if (found.length === 0) throw new InputError(`${input}：文件夹中没有可检查的文件（.txt、.md、.json、.xlsx、.docx、.pdf、.html）`);
+    if (found.length === 0) throw new InputError(`${input}：文件夹中没有可检查的文件（.txt、.json、.xlsx、.docx、.pdf）`);
     out.push(...found);
   }
   return out;
