@@ -63,7 +63,19 @@ const LEADING_OPERATORS = new Map<string, Operator>([
   ["超过", ">"], ["高于", ">"], ["大于", ">"], ["多于", ">"], [">", ">"],
   ["低于", "<"], ["少于", "<"], ["小于", "<"], ["<", "<"],
   ["==", "="], ["=", "="], ["等于", "="],
+  ["＝", "="], ["＞", ">"], ["＜", "<"],
 ]);
+
+/** The comparison a word or sign written before a number means (不低于 → ">="); null for anything else. */
+export function operatorOfWord(word: string): Operator | null {
+  return LEADING_OPERATORS.get(word.replace(/\s+/g, "")) ?? null;
+}
+
+/** Every comparison word and sign written before a number, longest first: the one list regexes are built from. */
+export const OPERATOR_WORDS: readonly string[] = [...LEADING_OPERATORS.keys()].sort((a, b) => b.length - a.length);
+
+/** `(?:≥|不低于|…)` for a regular expression that must find a comparison where it starts. */
+export const OPERATOR_PATTERN = `(?:${OPERATOR_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`;
 const TRAILING_OPERATORS = new Map<string, Operator>([
   ["及以上", ">="], ["或以上", ">="], ["以上", ">="], ["之上", ">="],
   ["及以下", "<="], ["或以下", "<="], ["以下", "<="], ["以内", "<="], ["之内", "<="], ["内", "<="],

@@ -1,7 +1,7 @@
 // The budget-system (预算管理一体化) view of one indicator: 指标性质, 指标方向, 目标值, 计量单位, 分值,
 // taken from the indicator's structured fields where given, else derived from the value grammar.
 import type { Indicator } from "../domain/schema.js";
-import { parseValue } from "../domain/value.js";
+import { operatorOfWord, parseValue } from "../domain/value.js";
 import type { Operator } from "../domain/value.types.js";
 import { trimNumber } from "./format.js";
 
@@ -16,17 +16,9 @@ export interface StructuredValue {
 
 const SIGN: Record<Operator, string> = { ">=": "≥", "<=": "≤", "=": "＝", ">": "＞", "<": "＜" };
 
-/** Any spelling of a comparison (≥, >=, 大于等于, ＝ …) → the grammar's normalized operator. */
+/** Any spelling of a comparison (≥, >=, 大于等于, ＝ …) → the grammar's normalized operator (domain/value.ts). */
 export function normalizeOperator(text: string | undefined): Operator | null {
-  if (!text) return null;
-  const s = text.replace(/\s+/g, "");
-  const table: Record<string, Operator> = {
-    ">=": ">=", "≥": ">=", "≧": ">=", 大于等于: ">=", 不低于: ">=", 不少于: ">=",
-    "<=": "<=", "≤": "<=", "≦": "<=", 小于等于: "<=", 不高于: "<=", 不超过: "<=",
-    "=": "=", "＝": "=", "==": "=", 等于: "=",
-    ">": ">", "＞": ">", 大于: ">", "<": "<", "＜": "<", 小于: "<",
-  };
-  return table[s] ?? null;
+  return text ? operatorOfWord(text) : null;
 }
 
 export function operatorSign(op: Operator): string {

@@ -2,7 +2,7 @@
 // problem is reported once, but not by rules asking each other: the value rules declare the value field exclusive
 // and the engine keeps the first hit per row in registry order —
 //   placeholder > repeats-name > question > cost-not-money > timeliness-vague > not-measurable > direction > over-100 > unit.
-import { normalizeValueText } from "../domain/value.js";
+import { normalizeValueText, OPERATOR_PATTERN, operatorOfWord } from "../domain/value.js";
 import type { Operator, ParsedValue } from "../domain/value.types.js";
 import { squash } from "./structure-util.js";
 import type { RowContext } from "./types.js";
@@ -175,14 +175,8 @@ export function costNotMoney(row: RowContext): boolean {
 }
 
 /** A written number (`≥96%`, `1.1万户`) with a new operator and/or the standard unit spelling; null when unsure. */
-const REWRITE_RE =
-  /^(≥|≤|>=|<=|>|<|=|≧|≦|不低于|不少于|不小于|不超过|不高于|不大于|大于等于|小于等于|大于|小于|等于|达到)?(\d+(?:,\d{3})*(?:\.\d+)?)(万|亿|千)?(.*?)(及以上|以上|以内|以下|及以下)?$/;
+const REWRITE_RE = new RegExp(`^(${OPERATOR_PATTERN})?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(万|亿|千)?(.*?)(及以上|以上|以内|以下|及以下)?$`);
 const OP_SYMBOL: Record<Operator, string> = { ">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<" };
-const OP_WORDS: Record<string, Operator> = {
-  "≥": ">=", ">=": ">=", "≧": ">=", 不低于: ">=", 不少于: ">=", 不小于: ">=", 大于等于: ">=", 达到: ">=",
-  "≤": "<=", "<=": "<=", "≦": "<=", 不超过: "<=", 不高于: "<=", 不大于: "<=", 小于等于: "<=",
-  ">": ">", 大于: ">", "<": "<", 小于: "<", "=": "=", 等于: "=",
-};
 
 export interface ValueChange {
   operator?: Operator | null;
@@ -199,7 +193,7 @@ export function rewriteValue(raw: string, change: ValueChange): string | null {
   if (/\d/.test(unit)) return null;
   // `90分` + % is no value: a unit can be appended only where none is written.
   if (change.append && unit !== "") return null;
-  let op: Operator | null = opWord ? OP_WORDS[opWord] : trailing ? (trailing.includes("上") ? ">=" : "<=") : null;
+  let op: Operator | null = opWord ? operatorOfWord(opWord) : trailing ? (trailing.includes("上") ? ">=" : "<=") : null;
   if (change.operator !== undefined) op = change.operator;
   let newUnit = change.respell ? unit.replace(change.respell[0], change.respell[1]) : unit;
   if (change.append) newUnit += change.append;

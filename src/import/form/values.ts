@@ -1,9 +1,9 @@
 // Where a 指标值 starts in a row whose cells are not separated (web copies): a comparison or a number, a
 // deadline, a range, a grade or a placeholder. Local patterns find the start; the value grammar
 // (parseValue) confirms grades and placeholders so both agree on what a value is.
-import { parseValue } from "../../domain/value.js";
+import { OPERATOR_PATTERN, parseValue } from "../../domain/value.js";
 
-const OP = "(?:≥|≤|＞|＜|>=|<=|>|<|=|＝|≧|≦|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于|高于|低于|达到|超过)";
+const OP = OPERATOR_PATTERN;
 const NUMBER = "\\d+(?:\\.\\d+)?";
 const QUANT = new RegExp(`^${OP}?\\s*${NUMBER}\\s*[^\\d]{0,6}$`);
 const RANGE = new RegExp(`^${NUMBER}\\s*[%％]?\\s*[-~～－—至]\\s*${NUMBER}\\s*[^\\d]{0,4}$`);
