@@ -669,6 +669,11 @@ export function operatorOf(text: string | undefined): Operator | null {
 
 const SIGN: Record<Operator, string> = { ">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<" };
 
+/** The sign a composed value writes for an operator (≥ ≤ = > <). */
+export function operatorSymbol(op: Operator): string {
+  return SIGN[op];
+}
+
 /** A number written as digits only (no operator, no unit): the shape a value column of an export holds. */
 const BARE_NUMBER_RE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 

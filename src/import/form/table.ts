@@ -4,8 +4,7 @@
 // finished on the row after, and values split over 符号 | 数值 | 单位 columns composed back into one text.
 import { asLevel1, asLevel2, headerColumns, type Column } from "../../domain/columns.js";
 import type { Budget, ImportWarning, Indicator, SpendingPlan } from "../../domain/schema.js";
-import { parseValue } from "../../domain/value.js";
-import { normalizeOperator, operatorSign } from "../../render/structured.js";
+import { operatorOfWord, operatorSymbol, parseValue } from "../../domain/value.js";
 import { parseAmount, splitGoals, statedUnit } from "./fields.js";
 import { cleanCell, joinWrapped, parseNumber, squash, trimEndOf, trimStartOf } from "./lines.js";
 
@@ -441,7 +440,7 @@ export function setStructured(ind: Indicator, col: Column, text: string): void {
   const t = squash(text);
   if (!t) return;
   const direction = /^(正向|反向)(指标)?$/.exec(t);
-  const op = normalizeOperator(t);
+  const op = operatorOfWord(t);
   if (col === "unit") ind.unit = t;
   else if (col === "weight") {
     const n = Number(t.replace(/[%％分]$/, ""));
@@ -468,8 +467,8 @@ function composeValue(ind: Indicator, valueCell: string, hasUnitColumn: boolean)
     // A number in the 计量单位 column (乌海's Excel date serial) is no unit to write after the value.
     const unit = ind.unit && !/^(无|—|-)$/.test(ind.unit) && !/^[\d,，.]+$/.test(ind.unit) ? ind.unit : "";
     // As the printed form shows it: ≥ | 80 | % → ≥80%; an equals sign is not written (＝ | 11 | 个 → 11个).
-    const op = normalizeOperator(ind.operator);
-    ind.value = `${op && op !== "=" ? operatorSign(op) : ""}${valueCell.trim()}${unit}`;
+    const op = ind.operator ? operatorOfWord(ind.operator) : null;
+    ind.value = `${op && op !== "=" ? operatorSymbol(op) : ""}${valueCell.trim()}${unit}`;
     return;
   }
   if (hasUnitColumn && number === null && v) {

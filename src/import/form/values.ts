@@ -11,39 +11,8 @@ const DEADLINE =
   /^(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?|\d{4}年)(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前|内|完成)?$|^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:前|之前)?$/;
 const PLACEHOLDER = /^(?:文字描述|[%％]|\*+|[xX×]+|待定|无)$/;
 
-/** Grades real tables write as a qualitative 指标值 (the value grammar holds the full scale). */
-const GRADES = [
-  "达到预期",
-  "显著提升",
-  "显著提高",
-  "明显提升",
-  "明显提高",
-  "明显改善",
-  "显著改善",
-  "有效改善",
-  "有效提升",
-  "有效提高",
-  "逐步提高",
-  "逐步改善",
-  "持续改善",
-  "持续提升",
-  "有所提高",
-  "有所提升",
-  "稳步提升",
-  "有效减轻",
-  "明显减轻",
-  "有效缓解",
-  "得到改善",
-  "良好",
-  "优秀",
-  "合格",
-  "达标",
-  "优",
-  "良",
-];
-
+/** A grade of the value grammar's scale (domain/value.ts holds it once). */
 function isGrade(text: string): boolean {
-  if (GRADES.includes(text)) return true;
   const parsed = parseValue(text);
   return parsed.kind === "grade" && parsed.grade === text;
 }
@@ -85,7 +54,7 @@ export function splitRunTogether(text: string): { name: string; value: string } 
   for (let p = 1; p < t.length; p++) {
     const tail = t.slice(p);
     // Only try starts a value can have: an operator, a digit, or a grade/placeholder word.
-    if (!/^[≥≤＞＜><=＝≧≦不大小高低达超\d文*xX×待无%％]/.test(tail) && !GRADES.some((g) => tail === g) && tail.length > 6) continue;
+    if (!/^[≥≤＞＜><=＝≧≦不大小高低达超\d文*xX×待无%％]/.test(tail) && tail.length > 6) continue;
     // A one-character grade (高, 优) at the end of a name is part of the name (`生态修复功能提高`).
     if (tail.length === 1 && !/[\d%％]/.test(tail)) continue;
     if (isValueText(tail)) return { name: t.slice(0, p), value: tail };
