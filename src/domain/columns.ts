@@ -47,7 +47,7 @@ const HEADER_CELLS: [RegExp, Column][] = [
   [/^三级指标(名称|内容)?$|^指标名称$|^指标内容$|^具体指标$|^绩效指标名称$/, "name"],
   [/^(绩效)?指标(描述|说明)$|^指标解释$|^指标定义$/, "description"],
   [/^指标值(确定|设定)?依据(说明)?$|^(确定|设定|评价)?依据$|^指标来源$|^绩效标准$|^评[（(]?扣[）)]?分标准$|^评分标准$|^计分方法$/, "basis"],
-  [/^(年度)?(绩效)?指标值|^(年度|指标)?目标值|^计划(指标)?值|^预期(指标)?值|^指标值$/, "value"],
+  [/^(年度)?(绩效)?指标值|^(年度|指标)?目标值|^计划(指标)?值|^(当年|本年|年度)?预期(指标|实现|达到)?值|^指标值$/, "value"],
   [/^(计量|度量)单位$|^单位$/, "unit"],
   [/^指标方向(性)?$|^方向(性)?$|^指标属性$/, "direction"],
   [/^指标性质$|^性质$|^指标值类型$|^指标类型$/, "nature"],
@@ -77,8 +77,12 @@ const RUN_TOGETHER_HEADER: [string, Column][] = [
   ["指标描述", "description"],
   ["指标内容", "name"],
   ["指标值确定依据", "basis"],
+  ["年度指标值", "value"],
   ["指标值", "value"],
   ["目标值", "value"],
+  ["当年预期实现值", "value"],
+  ["预期实现值", "value"],
+  ["指标解释", "description"],
   ["计量单位", "unit"],
   ["度量单位", "unit"],
   ["指标方向", "direction"],
@@ -124,15 +128,31 @@ export function headerColumns(cells: string[]): Column[] | null {
 
 /** Columns of a header written without separators (`绩效指标一级指标二级指标指标内容指标值`). */
 export function runTogetherHeader(text: string): Column[] | null {
-  let rest = squash(text).replace(/^(?:年度)?绩效指标(?=一级指标)/, "");
+  const t = squash(text);
+  const run = headerRunAt(t, 0);
+  return run && run.end === t.length ? run.columns : null;
+}
+
+/**
+ * A header written without separators (or with single spaces) starting at `at` inside a longer text, as a page
+ * copied onto one line holds it: its columns and where it ends; null unless it names 一级, 二级 and one more.
+ */
+export function headerRunAt(text: string, at: number): { columns: Column[]; end: number } | null {
+  let i = at;
+  const caption = /(?:年度|长期|中期)?绩效指标\s*(?=一级指标)/y;
+  caption.lastIndex = i;
+  if (caption.exec(text)) i = caption.lastIndex;
   const cols: Column[] = [];
-  while (rest) {
-    const hit = RUN_TOGETHER_HEADER.find(([name]) => rest.startsWith(name));
-    if (!hit) return null;
+  let end = i;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    const hit = RUN_TOGETHER_HEADER.find(([name]) => text.startsWith(name, i));
+    if (!hit) break;
     cols.push(hit[1]);
-    rest = rest.slice(hit[0].length);
+    i += hit[0].length;
+    end = i;
   }
-  return cols.includes("level1") && cols.includes("level2") && cols.length >= 3 ? cols : null;
+  return cols.includes("level1") && cols.includes("level2") && cols.length >= 3 ? { columns: cols, end } : null;
 }
 
 /** A 一级 cell: a known 一级 label or variant, kept as written (whitespace removed). */
@@ -166,3 +186,5 @@ function labelPrefixes(level: 1 | 2): string[] {
 
 export const LEVEL1_PREFIXES = labelPrefixes(1);
 export const LEVEL2_PREFIXES = labelPrefixes(2);
+/** Whole labels (ending in 指标), where a page copied onto one line starts a new row: longest first. */
+export const FULL_LABELS = [...new Set([...LEVEL1_PREFIXES, ...LEVEL2_PREFIXES])].filter((l) => /指标$/.test(l)).sort((a, b) => b.length - a.length);

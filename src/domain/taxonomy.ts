@@ -106,6 +106,13 @@ export const LABEL_ALIASES: Record<string, string> = {
   社会公众或服务对象满意度指标: "服务对象满意度指标",
   社会公众满意度指标: "服务对象满意度指标",
   服务对象满意度指标: "服务对象满意度指标",
+  // The 2019-era 项目支出绩效目标 templates of 建设工程 projects (东莞, test/fixtures/corpus/doc01): 预算(或投资规模)控制指标
+  // is the cost 二级; its bracketed alternatives (或建筑规模指标, 工期指标、形象进度指标) are template notes.
+  预算控制指标: "成本指标",
+  投资规模控制指标: "成本指标",
+  建筑规模指标: "数量指标",
+  工期指标: "时效指标",
+  形象进度指标: "时效指标",
   经济成本: "经济成本指标",
   社会成本: "社会成本指标",
   生态环境成本: "生态环境成本指标",
@@ -140,7 +147,7 @@ export function canonicalLabel(label: string): string | null {
 //   (社会效益类指标, as category headings of 共性指标库 tables are written).
 // Sources: test/fixtures/corpus/SOURCES.md (doc02 湖北, doc07 宁夏, doc08 湖南); 佳县财政支出项目绩效目标申报表
 // (陕西, https://docx.baby/p/20793843881926.html: 环境效益指标, 指标内容 as the 三级 column).
-const TEMPLATE_NOTE_RE = /[（(【\[]\s*(?:必填|选填|必选|可选|非必填|选报|必报|可不填|如有|若有|选择性填写|可多选|至少填写?一项)[^（()）【】\[\]]*[）)】\]]/g;
+const TEMPLATE_NOTE_RE = /[（(【\[]\s*(?:或[^（()）【】\[\]]+|[^（()）【】\[\]、，,]*指标(?:[、，,][^（()）【】\[\]、，,]*指标)*|必填|选填|必选|可选|非必填|选报|必报|可不填|如有|若有|选择性填写|可多选|至少填写?一项)[^（()）【】\[\]]*[）)】\]]/g;
 const LEAD_MARK_RE = /^[★☆*※]+/;
 const TRAIL_MARK_RE = /[:：]+$/;
 

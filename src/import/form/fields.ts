@@ -17,12 +17,12 @@ const LABELS: FieldLabel[] = [
   { kind: "fundsHeading", pattern: /^(?:项目资金(?:申请)?|预算规模及资金用途|资金情况)(?:\s*[（(](?:万元|元)[）)])?(?=$|[：:]?$|\s*(?:年度)?资金总额)/ },
   {
     kind: "total",
-    pattern: /^(?:年度资金总额|项目资金总额|资金总额|年度预算数|预算数|预算金额|预算资金|项目总金额|预算总额|资金规模|项目金额)(?:[（(](?:万元|元)[）)])?/,
+    pattern: /^(?:(?:年度资金总额|项目资金总额|资金总额)(?:及构成)?(?:总额)?|年度预算数|预算数|预算金额|预算资金|项目总金额|预算总额|资金规模|项目金额)(?:[（(](?:万元|元)[）)])?/,
   },
   { kind: "fiscal", pattern: /^(?:其中\s*[：:]?\s*)?(?:财政资金|财政拨款数?|财政性资金)(?:[（(](?:万元|元)[）)])?/ },
   { kind: "other", pattern: /^(?:其他资金|其它资金|自有资金|其他(?=[：:]))(?:[（(](?:万元|元)[）)])?/ },
   { kind: "purpose", pattern: /^资金用途/ },
-  { kind: "goals", pattern: /^(?:年度绩效目标|年度目标|项目绩效目标|绩效目标|总体目标|长期目标|中期目标)(?!表|和|指标|及|申报|设定|批复|管理|自评)/ },
+  { kind: "goals", pattern: /^(?:年度绩效目标|年度目标|项目绩效目标|绩效目标|总体目标|长期目标|中期目标)(?!表|和|指标|及|申报|设定|批复|管理|自评|实现)/ },
   { kind: "department", pattern: /^(?:(?:项目)?主管部门(?:及其编码)?|预算部门|部门名称|单位名称|预算单位)/ },
   // Labels whose values jixiao does not keep; they end the value before them (主管部门 县财政局 实施单位 …).
   { kind: "ignore", pattern: /^(?:(?:项目)?(?:实施|执行)单位|项目负责人(?:及电话)?|联系电话|项目类别|归口科室|项目属性|项目起\s*止时间)/ },
@@ -42,7 +42,7 @@ export interface FieldHit {
 /** The patterns as sticky expressions, so a label is tried at a position without copying the rest of the line. */
 const STICKY = LABELS.map((l) => ({ kind: l.kind, pattern: new RegExp(l.pattern.source.replace(/^\^/, ""), "y") }));
 
-function labelAt(text: string, at: number): { kind: FieldKind; length: number } | null {
+export function labelAt(text: string, at: number): { kind: FieldKind; length: number } | null {
   for (const l of STICKY) {
     l.pattern.lastIndex = at;
     const m = l.pattern.exec(text);

@@ -99,6 +99,13 @@ function readRows(lines: Line[], from: number, columns: Column[], layout: Layout
     const t = lines[j].text;
     if (!t) continue;
     if (ends(t)) break;
+    // The header again (a page copied onto one line repeats it): the same table goes on; another header is
+    // another table.
+    const again = runTogetherHeader(t) ?? (t.includes(" ") ? headerColumns(t.split(/[\s\u3000]+/)) : null);
+    if (again) {
+      if (again.join() === columns.join()) continue;
+      break;
+    }
     const cells = splitRow(t, columns);
     if (!cells) {
       // A line that is no row ends the table unless the next line is a row again (a wrapped name).
@@ -194,13 +201,16 @@ function placeUntyped(tokens: string[], columns: Column[], content: number[], ou
     value = tokens.slice(-1);
     hasValue = isValueText(value[0]) || tokens.length === 2;
   } else return false;
-  if (col("description") >= 0 && before.length > 1) {
+  // A header without a 三级 column (`一级指标二级指标绩效标准当年预期实现值`): the text before the value is the
+  // first content column's, as the header says — not lost.
+  const nameCol = col("name") >= 0 ? col("name") : (content.find((k) => columns[k] !== "value") ?? -1);
+  if (col("description") >= 0 && col("name") >= 0 && before.length > 1) {
     out[col("name")] = cleanCell(before[0]);
     out[col("description")] = cleanCell(before.slice(1).join(" "));
-  } else if (col("name") >= 0) out[col("name")] = cleanCell(before.join(" "));
+  } else if (nameCol >= 0) out[nameCol] = cleanCell(before.join(" "));
   if (col("value") >= 0) out[col("value")] = cleanCell(value.join(" "));
   // What follows the value fills the remaining content columns (依据, 备注 …) in order; the last takes the rest.
-  const rest = content.filter((k) => !["name", "description", "value"].includes(columns[k]));
+  const rest = content.filter((k) => k !== nameCol && !["name", "description", "value"].includes(columns[k]));
   after.forEach((t, n) => {
     const k = rest[Math.min(n, rest.length - 1)];
     if (k !== undefined) out[k] = cleanCell(out[k] ? `${out[k]} ${t}` : t);

@@ -8,10 +8,11 @@ import type { CellGrid, GridRow, SourceBlock, SourceDocument } from "../grid.js"
 import { cleanCell, squash, toLines, type Line } from "../form/lines.js";
 import { headLabel } from "../form/table.js";
 import { decodeCell, isPipeRow, isSeparatorRow, splitPipeRow } from "./pipes.js";
+import { unflatten } from "./text-flattened.js";
 import { readLayoutTable } from "./text-layouts.js";
 
 export function readText(text: string, name: string): SourceDocument {
-  const lines = toLines(text);
+  const lines = unflatten(toLines(text));
   const blocks: SourceBlock[] = [];
   const paragraph = (line: Line, text = line.raw) => blocks.push({ kind: "paragraph", text: stripMarkdown(text), source: { line: line.no } });
   let i = 0;
