@@ -176,8 +176,10 @@ function lookup(key: string): string | null {
   return LABEL_ALIASES[key] ?? null;
 }
 
-/** 社会效益目标, 社会效益类指标, 社会效益类 → 社会效益指标. */
+/** 社会效益目标, 社会效益类指标, 社会效益类 → 社会效益指标; 预期产出指标 (the 2019 templates) → 产出指标. */
 function variantForm(key: string): string | null {
+  const expected = /^预期(.+指标)$/.exec(key);
+  if (expected) return lookup(expected[1]);
   const m = /^(.+?)(?:类指标|类目标|目标|类)$/.exec(key);
   if (!m) return null;
   return lookup(`${m[1]}指标`) ?? lookup(m[1]);

@@ -5,7 +5,7 @@
 import { asLevel1, asLevel2, headerColumns, type Column } from "../../domain/columns.js";
 import type { Budget, ImportWarning, Indicator, SpendingPlan } from "../../domain/schema.js";
 import { operatorOfWord, operatorSymbol, parseValue } from "../../domain/value.js";
-import { parseAmount, splitGoals, statedUnit } from "./fields.js";
+import { parseAmount, readFieldLine, splitGoals, statedUnit } from "./fields.js";
 import { cleanCell, joinWrapped, parseNumber, squash, trimEndOf, trimStartOf } from "./lines.js";
 
 /** A row of a table block, cells dense (merged cells expanded), with where it came from. */
@@ -42,7 +42,7 @@ export interface ParsedTable {
   hasHead: boolean;
 }
 
-type HeadLabel = "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "fundsBlock" | "goals" | "plan" | "ignore";
+type HeadLabel = "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "fundsBlock" | "goals" | "plan" | "note" | "ignore";
 
 export function headLabel(cell: string): HeadLabel | null {
   const c = squash(cell).replace(/[：:]$/, "");
@@ -52,6 +52,9 @@ export function headLabel(cell: string): HeadLabel | null {
   if (/^(预算规模及资金用途|项目资金|资金情况|投入目标)/.test(c)) return "fundsBlock";
   if (/^(年度资金总额|资金总额|预算数|年度预算数|预算金额|预算总额|项目资金总额)([（(](万元|元)[）)])?$/.test(c)) return "total";
   if (/^(其中[：:])?(财政资金|财政拨款|上级资金|财政拨款数|预算资金|一、预算资金)/.test(c)) return "fiscal";
+  // 东莞's 2019 批复表: 本年度申请市财政预算资金(万元) is the year's fiscal amount; 中期市财政预算 spans the 中期 years.
+  if (/^本年度?申请.{0,6}财政(预算)?资金/.test(c)) return "fiscal";
+  if (/^中期.{0,8}(预算|资金)/.test(c)) return "note";
   if (/^(其他资金|其它资金|自有资金|二、自有资金)/.test(c)) return "other";
   if (/^资金用途/.test(c)) return "purpose";
   if (/^资金支出计划/.test(c)) return "plan";
@@ -126,6 +129,7 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
   let moneyUnit: MoneyUnit = tableUnit;
   let headerCells: string[] = [];
   let currentKey = "|";
+  let goalSets: string[] | null = null;
 
   for (const row of rows) {
     const cells = row.cells.map(cleanCell);
@@ -203,10 +207,40 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
       moneyUnit = unit[1] as MoneyUnit;
       continue;
     }
+    // 总体目标 over 中期目标 | 年度目标, their texts on the next row: the 年度 text is the goals, the 中期 one a note.
+    if (goalSets) {
+      const sets = goalSets;
+      const texts = cells.filter((c, k) => c && !row.carried?.[k]);
+      goalSets = null;
+      if (texts.length === sets.length && texts.every((t) => headLabel(t) === null)) {
+        texts.forEach((t, k) => (/^(本?年度|本年)/.test(squash(sets[k])) ? table.goals.push(...splitGoals(t)) : table.notes.push(`${squash(sets[k])}：${t}`)));
+        last = null;
+        continue;
+      }
+    }
+    goalSets = goalSetHeads(cells);
+    if (goalSets) {
+      last = "goals";
+      continue;
+    }
     // A merged head label (预算规模及资金用途 over two rows) is read once: its repeats are blank.
     last = readHeadRow(cells.map((c, k) => (row.carried?.[k] ? "" : c)), row, last, table, moneyUnit, warn);
   }
   return tables.filter((t, i) => i === 0 || t.indicators.length > 0 || t.name);
+}
+
+const GOAL_SET = /^(中期|长期|本?年度|本年)(滚动)?(绩效)?目标/;
+
+/**
+ * A head row naming goal sets side by side (`总体目标 | 中期滚动目标(2019年--2021年) | 年度目标`): the set names, a
+ * leading caption over them left out; null unless a 年度 set and another one are named and nothing else.
+ */
+function goalSetHeads(cells: string[]): string[] | null {
+  const texts = cells.filter(Boolean);
+  const sets = texts.filter((t) => GOAL_SET.test(squash(t)));
+  if (sets.length < 2 || !sets.some((t) => /^(本?年度|本年)/.test(squash(t)))) return null;
+  const caption = texts.length === sets.length + 1 && headLabel(texts[0]) === "goals" && !GOAL_SET.test(squash(texts[0]));
+  return caption || texts.length === sets.length ? sets : null;
 }
 
 /** 中期 and 年度 sets side by side: the later set is 年度 (the national form's order); earlier ones are ignored. */
@@ -320,6 +354,15 @@ function readHeadRow(
       return "name";
     }
     if (/^(单位|金额单位)[：:]/.test(squash(text)) || /^[（(]?\d{4}年度?[）)]?$/.test(squash(text))) return last;
+    // `预算单位:东莞市交通运输局` in one cell: a field written with its label.
+    const fields = texts.length === 1 ? readFieldLine(text) : [];
+    if (fields.length > 0 && fields.every((f) => f.kind !== "fundsHeading")) {
+      for (const f of fields) {
+        if (f.kind === "department") table.department ??= f.value;
+        else if (f.kind !== "ignore" && f.kind !== "fundsHeading" && f.value) applyHead(f.kind, f.label, [f.value], row, table, moneyUnit, warn);
+      }
+      return last;
+    }
     // The table's own title in its first row (`部门预算项目绩效目标申报表(2023年度)`).
     if (texts.length === 1 && /(表|表[（(]\d{4}年度?[）)])$/.test(squash(text)) && text.length <= 80) return last;
     // The caption row of a two-column head table (`| 项目 | 内容 |`).
@@ -371,6 +414,8 @@ function applyHead(
   else if (label === "purpose") table.purpose = value;
   else if (label === "goals") {
     for (const v of values) table.goals.push(...splitGoals(v));
+  } else if (label === "note" && value) {
+    table.notes.push(`${squash(labelCell)}：${value}`);
   } else if (label === "plan" && value) {
     const plan = planInOneCell(value);
     if (plan) table.spendingPlan = plan;
