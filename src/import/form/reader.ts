@@ -118,6 +118,7 @@ function readProjects(items: Item[], bodyStart: number, head: DocumentHead): { p
       continue;
     }
     const region = takeHeading(before, head);
+    let sharedNote = "";
     for (const table of parseTables(item.rows, region.moneyUnit)) {
       sawHeader ||= table.hasIndicatorHeader;
       const prev = projects[projects.length - 1];
@@ -156,7 +157,12 @@ function readProjects(items: Item[], bodyStart: number, head: DocumentHead): { p
       if (narrative?.declaredCounts) project.declaredCounts = narrative.declaredCounts;
       if (table.notes.length > 0) project.notes = table.notes.join("\n");
       if (table.department) head.department ??= departmentOf(table.department);
-      const fieldWarnings = fillFromFieldLines(project, region.before, head);
+      // The head above a table of projects side by side is theirs together: kept as a note on each, not
+      // given to the first.
+      if (table.sideBySide && !sharedNote) sharedNote = sharedHead(region.before, head);
+      const shared = table.sideBySide ? sharedNote : "";
+      if (shared) project.notes = [shared, project.notes].filter(Boolean).join("\n");
+      const fieldWarnings = table.sideBySide ? [] : fillFromFieldLines(project, region.before, head);
       const warnings = [...fieldWarnings, ...strayLines(region.before, prev !== undefined), ...table.warnings];
       if (warnings.length > 0) project.importWarnings = warnings;
       if (!table.hasIndicatorHeader) headless.set(project, item.rows[0]);
@@ -176,6 +182,13 @@ function readProjects(items: Item[], bodyStart: number, head: DocumentHead): { p
     if (trailing.length > 0) last.importWarnings = [...(last.importWarnings ?? []), ...trailing];
   }
   return { projects, sawHeader };
+}
+
+/** The field lines above a table of projects side by side, as one note (`并列项目共用：项目名称：…；资金总额：…`). */
+function sharedHead(before: Line[], head: DocumentHead): string {
+  const fields = before.filter((l) => l.text && readFieldLine(l.text).length > 0);
+  for (const line of fields) for (const hit of readFieldLine(line.text)) if (hit.kind === "department" && hit.value) head.department ??= departmentOf(hit.value);
+  return fields.length > 0 ? `并列项目共用：${fields.map((l) => cleanCell(l.text)).join("；")}` : "";
 }
 
 /** Heading lines just above a table: …绩效目标表, the department line, 单位：万元. */

@@ -2,10 +2,11 @@
 // 资金支出计划 by column, 绩效目标) and the indicator rows by column role, with merged 一级/二级 cells carried
 // down, rows that lost their leading (merged) cells re-aligned on their labels, cells a page break cut
 // finished on the row after, and values split over 符号 | 数值 | 单位 columns composed back into one text.
-import { asLevel1, asLevel2, headerColumns, type Column } from "../../domain/columns.js";
+import { asLevel1, asLevel2, headerColumn, headerColumns, type Column } from "../../domain/columns.js";
 import type { Budget, ImportWarning, Indicator, SpendingPlan } from "../../domain/schema.js";
 import { operatorOfWord, operatorSymbol, parseValue } from "../../domain/value.js";
 import { parseAmount, readFieldLine, splitGoals, statedUnit } from "./fields.js";
+import { isValueText } from "./values.js";
 import { cleanCell, joinWrapped, parseNumber, squash, trimEndOf, trimStartOf } from "./lines.js";
 
 /** A row of a table block, cells dense (merged cells expanded), with where it came from. */
@@ -40,6 +41,8 @@ export interface ParsedTable {
   hasIndicatorHeader: boolean;
   /** Head fields were found (项目编码/项目名称/预算数). */
   hasHead: boolean;
+  /** One of several projects side by side in one table (a value column each): the head above is theirs together. */
+  sideBySide?: { count: number };
 }
 
 type HeadLabel = "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "fundsBlock" | "goals" | "plan" | "note" | "ignore";
@@ -130,6 +133,33 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
   let headerCells: string[] = [];
   let currentKey = "|";
   let goalSets: string[] | null = null;
+  let pendingHeader: { columns: Column[]; values: number[] } | null = null;
+  let side: SideProject[] | null = null;
+
+  /**
+   * Several projects side by side, a value column each: one table per project sharing the label and name
+   * columns. The head read so far (if any) stays a project of its own, with a note on the split.
+   */
+  const startSideBySide = (projects: { name: string; value: number }[], header: Column[], row: FormRow): SideProject[] => {
+    const out = projects.map(({ name, value }) => {
+      const own = emptyTable();
+      own.name = name;
+      own.hasIndicatorHeader = true;
+      own.hasHead = true;
+      own.sideBySide = { count: projects.length };
+      return { table: own, value, columns: header.map((c, k) => (k === value ? "value" : c === "value" || c === "target" ? "ignore" : c)) as Column[] };
+    });
+    const hasOwnHead = Boolean(table.name || table.code || table.budget.total !== null || table.goals.length > 0);
+    if (hasOwnHead) {
+      warn(row, `本表并列了 ${projects.length} 个项目的指标值（${projects.map((p) => p.name).join("、")}），各自导入为一个项目；表头信息留在本项目`);
+      tables.push(...out.map((p) => p.table));
+    } else {
+      tables.splice(tables.indexOf(table), 1, ...out.map((p) => p.table));
+    }
+    table = out[0].table;
+    table.hasIndicatorHeader = true;
+    return out;
+  };
 
   for (const row of rows) {
     const cells = row.cells.map(cleanCell);
@@ -139,12 +169,33 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
     }
     afterBreak = afterBreak || row.breakBefore;
     if (row.warning) warn(row, row.warning);
+    // The row under a header whose 指标值 spans several columns may name the projects those columns are for.
+    if (pendingHeader) {
+      const pending = pendingHeader;
+      pendingHeader = null;
+      const names = subHeaderProjects(cells, pending.values, row);
+      if (names) {
+        columns = pending.columns;
+        side = startSideBySide(names, pending.columns, row);
+        continue;
+      }
+      columns = pickYearSet(pending.columns);
+    }
     const header = headerColumns(cells);
     if (header) {
       // A header repeated at the top of the next page keeps the table; a new header after rows of its own
       // in a one-row-per-project form is the same table too.
-      columns = pickYearSet(header);
       headerCells = cells;
+      side = null;
+      const named = headerProjects(cells, header);
+      if (named) {
+        columns = header;
+        side = startSideBySide(named, header, row);
+        continue;
+      }
+      const valueSpan = spannedValueColumns(cells, header);
+      if (valueSpan.length >= 2 && header.filter((c) => c === "name").length === 1) pendingHeader = { columns: header, values: valueSpan };
+      columns = pickYearSet(header);
       if (!columns.includes("name")) warn(row, "表头没有“三级指标”列（或“指标名称”“指标内容”），指标行没有名称");
       table.hasIndicatorHeader = true;
       afterBreak = true;
@@ -180,7 +231,10 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
         currentKey = projectKey;
         readProjectColumns(aligned, columns, headerCells, table, row, moneyUnit, warn);
       }
-      readRow(aligned, columns, row, afterBreak, table, warn);
+      if (side) {
+        const whole = Boolean(at(aligned, columns, "name")) && side.some((p) => aligned[p.value]);
+        for (const p of side) readRow(aligned, p.columns, row, afterBreak, p.table, warn, whole);
+      } else readRow(aligned, columns, row, afterBreak, table, warn);
       afterBreak = false;
       continue;
     }
@@ -227,6 +281,51 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
     last = readHeadRow(cells.map((c, k) => (row.carried?.[k] ? "" : c)), row, last, table, moneyUnit, warn);
   }
   return tables.filter((t, i) => i === 0 || t.indicators.length > 0 || t.name);
+}
+
+interface SideProject {
+  table: ParsedTable;
+  /** The project's value column. */
+  value: number;
+  columns: Column[];
+}
+
+/** Header words that name a period, not a project (`年度指标值`, `中期指标值`, `2023年`). */
+const PERIOD = /^(?:本?年度|本年|当年|中期|长期|全年|计划|预期|实际|[（(]?\d{4}年?度?[）)]?|[（(]?\d{4}\s*[-—~至]\s*\d{4}年?[）)]?)$/;
+
+/** Value columns whose header names a project: `村道硬化工程指标值`, `指标值（路灯安装）`. */
+function headerProjects(cells: string[], header: Column[]): { name: string; value: number }[] | null {
+  if (header.filter((c) => c === "name").length !== 1) return null;
+  const named = cells.flatMap((cell, k) => {
+    if (k <= header.indexOf("name")) return [];
+    const t = squash(cell);
+    const m = /^(.+?)(?:的)?(?:指标值|目标值)$/.exec(t) ?? /^(?:指标值|目标值)[（(](.+)[）)]$/.exec(t);
+    return m && !PERIOD.test(m[1]) && !/^(年度|绩效|计划|预期|中期|长期)/.test(m[1]) && !/依据|标准|确定/.test(m[1]) ? [{ name: m[1], value: k }] : [];
+  });
+  return named.length >= 2 ? named : null;
+}
+
+/** The value columns of a header, with the columns a spanning 指标值 cell covers (blank header cells after it). */
+function spannedValueColumns(cells: string[], header: Column[]): number[] {
+  const out: number[] = [];
+  header.forEach((c, k) => {
+    if (c !== "value") return;
+    out.push(k);
+    for (let j = k + 1; j < header.length && header[j] === "ignore" && !cells[j]; j++) out.push(j);
+  });
+  return out;
+}
+
+/** The row under a spanning 指标值 header: a project name over each value column, nothing else. */
+function subHeaderProjects(cells: string[], values: number[], row: FormRow): { name: string; value: number }[] | null {
+  const own = cells.map((c, k) => (row.carried?.[k] ? "" : c));
+  if (own.some((c, k) => c && !values.includes(k))) return null;
+  const names = values.map((k) => ({ name: squash(own[k] ?? ""), value: k }));
+  // A name is words, not a value (`≥300人次`, `100%`) nor a header or label word.
+  const notName = (t: string) => !/[\u4e00-\u9fff]{2}/.test(t) || isValueText(t) || /^[≥≤<>=＞＜\d]/.test(t) || PERIOD.test(t) || headerColumn(t) || asLevel1(t) || asLevel2(t);
+  if (names.some((n) => notName(n.name))) return null;
+  if (new Set(names.map((n) => n.name)).size !== names.length) return null;
+  return names;
 }
 
 const GOAL_SET = /^(中期|长期|本?年度|本年)(滚动)?(绩效)?目标/;
@@ -432,6 +531,8 @@ function readRow(
   afterBreak: boolean,
   table: ParsedTable,
   warn: (row: FormRow, message: string) => void,
+  /** The row is whole even without a value of its own (another project's column holds one). */
+  whole = false,
 ): void {
   const get = (col: Column) => at(cells, columns, col);
   const carried = (col: Column) => Boolean(row.carried?.[columns.indexOf(col)]);
@@ -443,7 +544,7 @@ function readRow(
   const ownLabels = (l1 && !carried("level1")) || (l2 && !carried("level2"));
 
   // The rest of a cell a page break (or a wrap) cut: no labels of its own, and not a complete row.
-  if (prev && !ownLabels && (!get("name") || !get("value")) && filled.length <= 2 && !hasStructured(cells, columns)) {
+  if (prev && !whole && !ownLabels && (!get("name") || !get("value")) && filled.length <= 2 && !hasStructured(cells, columns)) {
     if (filled.length === 0) {
       if (!afterBreak) warn(row, `无法识别的表格行，未导入：${shorten(cells.join("\t"))}`);
       return;
