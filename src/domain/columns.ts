@@ -155,6 +155,15 @@ export function headerRunAt(text: string, at: number): { columns: Column[]; end:
   return cols.includes("level1") && cols.includes("level2") && cols.length >= 3 ? { columns: cols, end } : null;
 }
 
+/**
+ * The caption of an indicator block for another period than the year (`长期绩效指标`, `中期绩效指标`, in the
+ * merged cell left of the header or above it): its rows are the 中期/长期 set, kept in notes.
+ */
+export function periodCaption(cell: string): "长期" | "中期" | null {
+  const m = /^(长期|中期)(?:滚动)?(?:绩效)?(?:指标|目标)$/.exec(squash(cell));
+  return m ? (m[1] as "长期" | "中期") : null;
+}
+
 /** A 一级 cell: a known 一级 label or variant, kept as written (whitespace removed). */
 export function asLevel1(cell: string): string | null {
   const c = squash(cell);

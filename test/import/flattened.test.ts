@@ -44,12 +44,14 @@ describe("tables copied onto one line", () => {
     ]);
   });
 
-  it("a real excerpt (宁乡 2021): the budget parts run together are read, both indicator sets keep their rows", async () => {
+  it("a real excerpt (宁乡 2021): the budget parts run together are read, the 长期 set goes to notes, the 年度 set is the rows", async () => {
     const doc = await importFile(new URL("../fixtures/web/ningxiang-2021-excerpt.txt", import.meta.url).pathname);
+    expect(doc.projects).toHaveLength(1);
     const p = doc.projects[0];
     expect(p.name).toBe("镇域内基础设施建设");
     expect(p.budget).toEqual({ total: 10606.7522, fiscal: 6923.3552, other: 3683.397 });
-    expect(p.indicators.filter((i) => i.level2 === "数量指标")).toHaveLength(2);
+    expect(p.notes?.split("\n").filter((n) => n.startsWith("长期："))).toHaveLength(9);
+    expect(p.indicators.map((i) => i.level2)).toEqual(["数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"]);
     // The excerpt ends inside a label: that last piece is reported, not dropped.
     expect(p.importWarnings?.some((w) => /可持续影响指标/.test(w.message))).toBe(true);
   });
@@ -62,5 +64,15 @@ describe("tables copied onto one line", () => {
     expect(p.indicators.map((i) => i.level2)).toEqual(["数量指标", "质量指标", "成本指标"]);
     expect(p.indicators[0].basis).toMatch(/^办公大楼日常维修维护次数反映/);
     expect(p.importWarnings?.some((w) => /三级指标/.test(w.message))).toBe(true);
+  });
+
+  it("a blank template's excerpt (佳县 2016): one project, the 长期 block in notes, the empty rows kept, nothing invented", async () => {
+    const doc = await importFile(new URL("../fixtures/web/jiaxian-2016-template-excerpt.txt", import.meta.url).pathname);
+    expect(doc.projects).toHaveLength(1);
+    const p = doc.projects[0];
+    expect(p.name).toBe("");
+    expect(p.notes?.split("\n").every((n) => n.startsWith("长期："))).toBe(true);
+    expect(p.indicators.map((i) => i.level2).slice(0, 4)).toEqual(["数量指标", "质量指标", "时效指标", "成本指标"]);
+    expect(p.indicators.filter((i) => /\d/.test(i.value))).toEqual([]);
   });
 });

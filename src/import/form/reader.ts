@@ -125,7 +125,9 @@ function readProjects(items: Item[], bodyStart: number, head: DocumentHead): { p
       // A table that names no project of its own continues the previous one: the rest of its indicators after a
       // page break, or (prev has no rows yet) the rest of its head and its indicator table.
       const continues = table.hasHead ? !table.code && !table.name && prev?.indicators.length === 0 : true;
-      if (prev && continues && !region.tableTitle && !hasFields(region.before) && (!table.hasIndicatorHeader || prev.indicators.length === 0)) {
+      // The same title over each part of one project's form (a copy repeating the page header) is no new project.
+      const sameTitle = !region.tableTitle || (region.tableTitle === prev?.tableTitle && prev.indicators.length === 0);
+      if (prev && continues && sameTitle && !hasFields(region.before) && (!table.hasIndicatorHeader || prev.indicators.length === 0)) {
         prev.indicators.push(...table.indicators);
         prev.goals.push(...table.goals);
         // A head split over several tables (our Markdown: head, spending plan, indicators).

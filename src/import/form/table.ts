@@ -2,7 +2,7 @@
 // 资金支出计划 by column, 绩效目标) and the indicator rows by column role, with merged 一级/二级 cells carried
 // down, rows that lost their leading (merged) cells re-aligned on their labels, cells a page break cut
 // finished on the row after, and values split over 符号 | 数值 | 单位 columns composed back into one text.
-import { asLevel1, asLevel2, headerColumn, headerColumns, type Column } from "../../domain/columns.js";
+import { asLevel1, asLevel2, headerColumn, headerColumns, periodCaption, type Column } from "../../domain/columns.js";
 import type { Budget, ImportWarning, Indicator, SpendingPlan } from "../../domain/schema.js";
 import { operatorOfWord, operatorSymbol, parseValue } from "../../domain/value.js";
 import { parseAmount, readFieldLine, splitGoals, statedUnit } from "./fields.js";
@@ -134,6 +134,7 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
   let currentKey = "|";
   let goalSets: string[] | null = null;
   let pendingHeader: { columns: Column[]; values: number[] } | null = null;
+  let periodLabel = "中期";
   let side: SideProject[] | null = null;
 
   /**
@@ -187,6 +188,15 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
       // in a one-row-per-project form is the same table too.
       headerCells = cells;
       side = null;
+      // A 长期/中期 block (its caption left of the header): every row goes to the notes.
+      const period = cells.slice(0, Math.max(0, header.indexOf("level1"))).map(periodCaption).find(Boolean);
+      periodLabel = period ?? "中期";
+      if (period) {
+        columns = header.map((c) => (c === "level2" || c === "name" || c === "value" || c === "description" || c === "basis" ? (`mid:${c}` as const) : c));
+        table.hasIndicatorHeader = true;
+        afterBreak = true;
+        continue;
+      }
       const named = headerProjects(cells, header);
       if (named) {
         columns = header;
@@ -234,7 +244,7 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
       if (side) {
         const whole = Boolean(at(aligned, columns, "name")) && side.some((p) => aligned[p.value]);
         for (const p of side) readRow(aligned, p.columns, row, afterBreak, p.table, warn, whole);
-      } else readRow(aligned, columns, row, afterBreak, table, warn);
+      } else readRow(aligned, columns, row, afterBreak, table, warn, false, periodLabel);
       afterBreak = false;
       continue;
     }
@@ -533,6 +543,8 @@ function readRow(
   warn: (row: FormRow, message: string) => void,
   /** The row is whole even without a value of its own (another project's column holds one). */
   whole = false,
+  /** What the mid:* columns hold: 中期, or 长期 (a block captioned 长期绩效指标). */
+  periodLabel = "中期",
 ): void {
   const get = (col: Column) => at(cells, columns, col);
   const carried = (col: Column) => Boolean(row.carried?.[columns.indexOf(col)]);
@@ -564,7 +576,9 @@ function readRow(
       if (text) mid.push(text);
     } else if (col === "unit" || col === "direction" || col === "nature" || col === "operator" || col === "weight" || col === "target") setStructured(ind, col, text);
   });
-  if (mid.length > 0) table.notes.push(`中期：${mid.join(" ")}`);
+  if (mid.length > 0) table.notes.push(`${periodLabel}：${mid.join(" ")}`);
+  // A block of the 中期/长期 set alone: its rows are notes, no indicator of the year.
+  if (!columns.includes("value") && !columns.includes("name") && !columns.includes("level2")) return;
   if (get("value")) composeValue(ind, get("value"), Boolean(get("unit")));
   else if (ind.target !== undefined) composeValue(ind, String(ind.target), Boolean(get("unit")));
   const extra = cells.slice(columns.length).filter(Boolean);

@@ -37,16 +37,24 @@ type Layout = "rows" | "cells";
 /** An indicator table starting at line `i` (its header), or null. */
 export function readLayoutTable(lines: Line[], i: number): { grid: CellGrid; end: number } | null {
   const header = readHeader(lines, i);
-  if (header) return readRows(lines, header.end, header.columns, header.layout, lines[i].no);
+  if (header) {
+    const read = readRows(lines, header.end, header.columns, header.layout, lines[i].no);
+    if (header.caption) read.grid.rows.forEach((row, k) => row.cells.unshift({ text: k === 0 ? header.caption! : "" }));
+    return read;
+  }
   return readProse(lines, i);
 }
 
-function readHeader(lines: Line[], i: number): { columns: Column[]; layout: Layout; end: number } | null {
+function readHeader(lines: Line[], i: number): { columns: Column[]; layout: Layout; end: number; caption?: string } | null {
   const t = lines[i].text;
-  const spaced = headerColumns(t.split(/[\s\u3000]+/));
-  if (spaced && t.split(/[\s\u3000]+/).length > 1) return { columns: dropCaption(spaced), layout: "rows", end: i + 1 };
-  const together = runTogetherHeader(t);
-  if (together) return { columns: together, layout: "rows", end: i + 1 };
+  // `长期绩效指标 一级指标 …`: the caption of a 长期/中期 block is kept, so the form reader files its rows as such.
+  const lead = /^((?:长期|中期)(?:绩效)?指标)\s*(?=一级指标)/.exec(t);
+  const caption = lead ? lead[1] : undefined;
+  const body = lead ? t.slice(lead[0].length) : t;
+  const spaced = headerColumns(body.split(/[\s\u3000]+/));
+  if (spaced && body.split(/[\s\u3000]+/).length > 1) return { columns: dropCaption(spaced), layout: "rows", end: i + 1, caption };
+  const together = runTogetherHeader(body);
+  if (together) return { columns: together, layout: "rows", end: i + 1, caption };
   let start = i;
   if (ROWSPAN_CAPTION.test(squash(t))) start = nextText(lines, i);
   if (start < 0 || headerColumn(lines[start].text) !== "level1") return null;
@@ -103,7 +111,8 @@ function readRows(lines: Line[], from: number, columns: Column[], layout: Layout
     // another table.
     const again = runTogetherHeader(t) ?? (t.includes(" ") ? headerColumns(t.split(/[\s\u3000]+/)) : null);
     if (again) {
-      if (again.join() === columns.join()) continue;
+      // …unless a caption names another block (`年度绩效指标一级指标…` after the 长期 one).
+      if (again.join() === columns.join() && !/^(?:长期|中期|年度)(?:绩效)?指标/.test(t)) continue;
       break;
     }
     const cells = splitRow(t, columns);
