@@ -47,10 +47,10 @@ const HEADER_CELLS: [RegExp, Column][] = [
   [/^三级指标(名称|内容)?$|^指标名称$|^指标内容$|^具体指标$|^绩效指标名称$/, "name"],
   [/^(绩效)?指标(描述|说明)$|^指标解释$|^指标定义$/, "description"],
   [/^指标值(确定|设定)?依据(说明)?$|^(确定|设定|评价)?依据$|^指标来源$|^绩效标准$|^评[（(]?扣[）)]?分标准$|^评分标准$|^计分方法$/, "basis"],
+  [/^指标性质$|^性质$|^指标值类型$|^指标类型$/, "nature"],
   [/^(年度)?(绩效)?指标值|^(年度|指标)?目标值|^计划(指标)?值|^(当年|本年|年度)?预期(指标|实现|达到)?值|^指标值$/, "value"],
   [/^(计量|度量)单位$|^单位$/, "unit"],
   [/^指标方向(性)?$|^方向(性)?$|^指标属性$/, "direction"],
-  [/^指标性质$|^性质$|^指标值类型$|^指标类型$/, "nature"],
   [/^计算符号$|^比较符号$|^运算符号?$|^符号$/, "operator"],
   [/^(分值|权重|指标分值|指标权重|权重分值)([（(](%|分)[）)])?$/, "weight"],
   [/^备注$/, "note"],
@@ -94,7 +94,8 @@ const RUN_TOGETHER_HEADER: [string, Column][] = [
 ];
 
 export function headerColumn(cell: string): Column | null {
-  const c = squash(cell).replace(/[：:]$/, "");
+  // `*指标值`, `★指标解释`: a template's mark of a required column is no part of its name.
+  const c = squash(cell).replace(/^[*＊★☆※]+/, "").replace(/[：:]$/, "");
   if (!c) return null;
   for (const [re, col] of HEADER_CELLS) if (re.test(c)) return col;
   return null;

@@ -39,6 +39,7 @@ import deadlineOutsideYear from "./deadline-outside-year.js";
 import costConsistency from "./cost-consistency.js";
 import goalNotMeasured from "./goal-not-measured.js";
 import valueFieldConflict from "./value-field-conflict.js";
+import nameMissing from "./name-missing.js";
 
 export const RULES: Rule[] = [
   // The value rules judge the 值 field exclusively: the engine keeps the first hit per row in this order, so the
@@ -81,6 +82,7 @@ export const RULES: Rule[] = [
   costConsistency,
   goalNotMeasured,
   valueFieldConflict,
+  nameMissing,
 ];
 
 /** A rule by id, or undefined. */

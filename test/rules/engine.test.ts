@@ -227,7 +227,7 @@ describe("validateProject", () => {
 });
 
 describe("registry", () => {
-  it("lists all 38 catalog rules once, in catalog order, each documented in Chinese with its source", () => {
+  it("lists all 39 catalog rules once, in catalog order, each documented in Chinese with its source", () => {
     const catalog = [
       // The value rules first, most specific judgement first: the engine keeps the first hit on a row's value.
       "value-placeholder", "value-repeats-name", "value-question", "cost-not-money", "timeliness-vague",
@@ -237,7 +237,7 @@ describe("registry", () => {
       "budget-sum", "plan-not-cumulative", "plan-incomplete", "code-format", "code-duplicate", "weight-sum",
       "direction-conflict", "value-excel-date", "cost-zero", "toc-broken-entry", "value-vague-grade",
       "quantity-only-rates", "value-boilerplate", "deadline-outside-year", "cost-consistency", "goal-not-measured",
-      "value-field-conflict",
+      "value-field-conflict", "name-missing",
     ];
     expect(RULES.map((r) => r.id)).toEqual(catalog);
     for (const r of RULES) {

@@ -45,10 +45,10 @@ export interface ParsedTable {
   sideBySide?: { count: number };
 }
 
-type HeadLabel = "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "fundsBlock" | "goals" | "plan" | "note" | "ignore";
+type HeadLabel = "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "fundsBlock" | "goals" | "plan" | "note" | "department" | "ignore";
 
 export function headLabel(cell: string): HeadLabel | null {
-  const c = squash(cell).replace(/[：:]$/, "");
+  const c = squash(cell).replace(/^[*＊★☆※]+/, "").replace(/[：:]$/, "");
   if (!c) return null;
   if (/^(项目编码|项目代码|项目编号)$/.test(c)) return "code";
   if (c === "项目名称") return "name";
@@ -61,7 +61,10 @@ export function headLabel(cell: string): HeadLabel | null {
   if (/^(其他资金|其它资金|自有资金|二、自有资金)/.test(c)) return "other";
   if (/^资金用途/.test(c)) return "purpose";
   if (/^资金支出计划/.test(c)) return "plan";
-  if (/^(年度绩效目标|绩效目标|年度目标|总体目标|项目绩效目标|长期目标|中期目标)$/.test(c)) return "goals";
+  if (/^(年度绩效目标|绩效目标|年度目标|总体目标|项目绩效目标|长期目标|中期目标|年度总体绩效目标|年度整体绩效目标|整体绩效目标|部门整体绩效目标)$/.test(c)) return "goals";
+  // A 部门整体绩效目标表's head: the department, and its duties (kept as a note).
+  if (/^部门[（(]单位[）)]名称$|^单位名称$|^部门名称$/.test(c)) return "department";
+  if (/^部门[（(]单位[）)](职责|职能)|^部门(职责|职能)(概述)?$|^单位职能(概述)?$/.test(c)) return "note";
   if (/^(主管部门|实施单位|预算部门|项目负责人|联系电话|项目类别|归口科室|项目主管部门|项目执行单位|项目实施单位|主管部门及其编码|项目起止时间|填报单位)/.test(c)) return "ignore";
   return null;
 }
@@ -290,7 +293,25 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
     // A merged head label (预算规模及资金用途 over two rows) is read once: its repeats are blank.
     last = readHeadRow(cells.map((c, k) => (row.carried?.[k] ? "" : c)), row, last, table, moneyUnit, warn);
   }
+  for (const t of tables) moveRepeatedNotes(t);
   return tables.filter((t, i) => i === 0 || t.indicators.length > 0 || t.name);
+}
+
+/**
+ * An empty row a copy shrank to its one filled cell reads that cell as its 三级 name; when the text is the one the
+ * form repeats in its 评分标准/指标解释 column (`未达指标值酌情扣分`), it is that column's, and the row has no name.
+ */
+function moveRepeatedNotes(table: ParsedTable): void {
+  for (const col of ["basis", "description"] as const) {
+    const counts = new Map<string, number>();
+    for (const ind of table.indicators) if (ind[col]) counts.set(ind[col], (counts.get(ind[col]) ?? 0) + 1);
+    for (const ind of table.indicators) {
+      if (!ind.value && ind.name && !ind[col] && (counts.get(ind.name) ?? 0) >= 2) {
+        ind[col] = ind.name;
+        ind.name = "";
+      }
+    }
+  }
 }
 
 interface SideProject {
@@ -373,6 +394,42 @@ const at = (cells: string[], columns: Column[], col: Column) => {
  * column. Shift it right so the label lands in its own column (web copies, pipe tables, PDF rows).
  */
 function alignRow(cells: string[], columns: Column[]): string[] {
+  return alignTyped(alignLabels(cells, columns), columns);
+}
+
+const NATURE_WORD = /^(定量|定性)$/;
+const TEXT_COLUMNS: Column[] = ["name", "description", "value", "basis", "target"];
+const DIRECTION_WORD = /^(正向|反向)(指标)?$/;
+
+/**
+ * A copy that dropped an empty cell inside a row moves the cells after it one column left, and leaves the row
+ * short at its end (`成本指标 | 社会成本指标 | 定量 | 100 | %` with the 三级 cell lost): a cell whose kind fixes its
+ * column (定量/定性 under 指标性质, 正向/反向 under 指标方向) moves back to it, and a long text under 计量单位 moves
+ * right, as far as the row's empty tail allows.
+ */
+function alignTyped(cells: string[], columns: Column[]): string[] {
+  let out = cells;
+  let used = out.length;
+  while (used > 0 && !out[used - 1]) used--;
+  const room = () => columns.length - used;
+  const shift = (at: number, by: number) => {
+    out = [...out.slice(0, at), ...Array<string>(by).fill(""), ...out.slice(at)];
+    used += by;
+  };
+  for (const [col, word] of [["nature", NATURE_WORD], ["direction", DIRECTION_WORD]] as const) {
+    const target = columns.indexOf(col);
+    if (target < 0) continue;
+    // Only from a text column: a word in another typed column is the document's own swap, reported, not moved.
+    const k = out.findIndex((c, i) => i < target && word.test(squash(c)) && TEXT_COLUMNS.includes(columns[i]));
+    if (k >= 0 && target - k <= room() && !out.slice(k + 1, target + 1).some((c) => word.test(squash(c)))) shift(k, target - k);
+  }
+  const unit = columns.indexOf("unit");
+  if (unit >= 0 && room() > 0 && (out[unit] ?? "").length > 8 && !/^[\p{Script=Han}a-zA-Z/%·]{1,8}$/u.test(out[unit])) shift(unit, 1);
+  return out;
+}
+
+/** Shift a row whose first 一级/二级 label sits left of its column. */
+function alignLabels(cells: string[], columns: Column[]): string[] {
   const k = cells.findIndex((c) => c !== "" && (asLevel1(c) !== null || asLevel2(c) !== null));
   if (k < 0) return cells;
   // 成本指标 is a 一级 (mof2021) and a 二级 (legacy): a 一级 only when a 二级 label follows it.
@@ -446,6 +503,8 @@ function readHeadRow(
     const texts = cells.filter(Boolean);
     const text = cleanCell(texts.join(" "));
     if (!text) return last;
+    // The caption over the indicator header (`绩效指标` in a row of its own) ends the field above it.
+    if (texts.length === 1 && /^(?:年度|本年度)?绩效指标$/.test(squash(text))) return null;
     if (last === "total" || last === "fiscal" || last === "other" || last === "fundsBlock" || last === "purpose") {
       table.purpose = joinWrapped(table.purpose, text);
       return "purpose";
@@ -523,8 +582,10 @@ function applyHead(
   else if (label === "purpose") table.purpose = value;
   else if (label === "goals") {
     for (const v of values) table.goals.push(...splitGoals(v));
+  } else if (label === "department" && value) {
+    table.department ??= value;
   } else if (label === "note" && value) {
-    table.notes.push(`${squash(labelCell)}：${value}`);
+    table.notes.push(`${squash(labelCell).replace(/^[*＊★☆※]+/, "")}：${value}`);
   } else if (label === "plan" && value) {
     const plan = planInOneCell(value);
     if (plan) table.spendingPlan = plan;

@@ -1,0 +1,28 @@
+// Real pages found after the readers were written (test/fixtures/web/SOURCES.md): a 部门整体绩效目标表 copied as
+// pipe rows whose copy dropped empty cells inside rows.
+import { describe, expect, it } from "vitest";
+import { importFile } from "../../src/import/index.js";
+
+describe("岳阳楼区 2023 整体绩效目标表 (pipe copy, cells dropped inside rows)", () => {
+  it("reads the department, goal, duties and every row into its columns", async () => {
+    const doc = await importFile(new URL("../fixtures/web/yueyanglou-2023-department.txt", import.meta.url).pathname);
+    expect(doc.department?.name).toBe("岳阳楼区价格认证鉴定中心");
+    expect(doc.year).toBe(2023);
+    const p = doc.projects[0];
+    expect(p.goals).toEqual(["做好涉案、价格认定工作。"]);
+    expect(p.notes).toBe("部门(单位)职责：负责价格认定工作");
+    expect(p.indicators.map((i) => [i.level1, i.level2, i.name, i.value, i.nature ?? "", i.description, i.basis])).toEqual([
+      ["产出指标", "数量指标", "业务工作支出安排金额", "28.8万元", "定量", "该指标主要考察业务工作支出安排情况", "未达指标值酌情扣分"],
+      ["产出指标", "质量指标", "业务工作支出到位率", "100%", "定量", "该指标主要考察业务工作支出安排到位情况", "未达指标值酌情扣分"],
+      // The 计量单位 cell was empty and dropped: the 指标解释 after it goes back to its column.
+      ["产出指标", "时效指标", "工作安排时间", "按月安排", "定量", "该指标主要考察业务工作支出安排时间", "未达指标值酌情扣分"],
+      // The 三级 cell was empty and dropped: 定量 goes back under 指标值类型, the row has no name.
+      ["成本指标", "社会成本指标", "", "100%", "定量", "该指标主要考察总成本控制情况", "未达指标值酌情扣分"],
+      // An empty row shrunk to its 评(扣)分标准.
+      ["效益指标", "经济效益指标", "", "", "", "", "未达指标值酌情扣分"],
+      ["效益指标", "社会效益指标", "保证单位正常运转", "应保尽保", "定性", "该指标主要考察单位运转需要保障范围应保尽保", "未达指标值酌情扣分"],
+    ]);
+    // 计量单位 % beside 28.8万元 is the document's own contradiction: kept as written for the checker.
+    expect(p.indicators[0].unit).toBe("%");
+  });
+});
