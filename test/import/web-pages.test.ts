@@ -26,3 +26,28 @@ describe("岳阳楼区 2023 整体绩效目标表 (pipe copy, cells dropped insi
     expect(p.indicators[0].unit).toBe("%");
   });
 });
+
+describe("黄石 2022 批复表 (pipe copy, rows that lost their merged cells)", () => {
+  it("reads the head, every row under its labels, and says how it read the value sub-columns", async () => {
+    const doc = await importFile(new URL("../fixtures/web/huangshi-2022-approval.txt", import.meta.url).pathname);
+    expect(doc.year).toBe(2022);
+    const p = doc.projects[0];
+    expect([p.name, p.budget.total, p.budget.fiscal]).toEqual(["主体班", 164, 132]);
+    expect(p.goals[0]).toMatch(/^主体班培训280人次/);
+    const rows = p.indicators.map((i) => `${i.level1}/${i.level2}/${i.name}/${i.value}`);
+    expect(rows).toHaveLength(13);
+    // Rows that start at the first column are 三级 rows; the 一级 written mid-block is theirs too.
+    expect(rows.slice(0, 6)).toEqual([
+      "产出指标/数量指标/主体班培训人次/280人次",
+      "产出指标/数量指标/邀请校外名师、领导授课人次/25人次",
+      "产出指标/数量指标/情景教学或外训批次/6次",
+      "产出指标/数量指标/理论教育和党性教育课时比例/70%",
+      "产出指标/数量指标/开设课程数量/220",
+      "产出指标/质量指标/培训完成率/100%",
+    ]);
+    expect(rows[12]).toBe("满意度指标/服务对象满意度指标/培训学员对培训效果满意度/≥95%");
+    const warnings = (p.importWarnings ?? []).map((w) => w.message);
+    expect(warnings[0]).toMatch(/^第9行：指标值分“2021年实际实现值”“预期2022年实现值”两栏/);
+    expect(warnings[1]).toMatch(/^第23行：不是指标行，未导入：财政资金管理科室/);
+  });
+});

@@ -53,19 +53,21 @@ export function headLabel(cell: string): HeadLabel | null {
   if (/^(项目编码|项目代码|项目编号)$/.test(c)) return "code";
   if (c === "项目名称") return "name";
   if (/^(预算规模及资金用途|项目资金|资金情况|投入目标)/.test(c)) return "fundsBlock";
-  if (/^(年度资金总额|资金总额|预算数|年度预算数|预算金额|预算总额|项目资金总额)([（(](万元|元)[）)])?$/.test(c)) return "total";
+  if (/^(年度资金总额|资金总额|预算数|年度预算数|预算金额|预算总额|项目资金总额|项目金额|项目总金额)([（(](万元|元)[）)])?$/.test(c)) return "total";
   if (/^(其中[：:])?(财政资金|财政拨款|上级资金|财政拨款数|预算资金|一、预算资金)/.test(c)) return "fiscal";
+  // `其中:当年市级财政资金` (湖北 黄石 批复表): the fiscal part, whatever level of government it names.
+  if (/^(其中[：:])?(当年|本年度?)?(中央|省级?|市级?|县级?|区级?|本级|上级)财政(资金|拨款)/.test(c)) return "fiscal";
   // 东莞's 2019 批复表: 本年度申请市财政预算资金(万元) is the year's fiscal amount; 中期市财政预算 spans the 中期 years.
   if (/^本年度?申请.{0,6}财政(预算)?资金/.test(c)) return "fiscal";
   if (/^中期.{0,8}(预算|资金)/.test(c)) return "note";
   if (/^(其他资金|其它资金|自有资金|二、自有资金)/.test(c)) return "other";
   if (/^资金用途/.test(c)) return "purpose";
   if (/^资金支出计划/.test(c)) return "plan";
-  if (/^(年度绩效目标|绩效目标|年度目标|总体目标|项目绩效目标|长期目标|中期目标|年度总体绩效目标|年度整体绩效目标|整体绩效目标|部门整体绩效目标)$/.test(c)) return "goals";
+  if (/^(年度绩效目标|绩效目标|年度目标|总体目标|年度绩效目标[（(]文字(说明)?[）)]|项目绩效目标|长期目标|中期目标|年度总体绩效目标|年度整体绩效目标|整体绩效目标|部门整体绩效目标)$/.test(c)) return "goals";
   // A 部门整体绩效目标表's head: the department, and its duties (kept as a note).
   if (/^部门[（(]单位[）)]名称$|^单位名称$|^部门名称$/.test(c)) return "department";
   if (/^部门[（(]单位[）)](职责|职能)|^部门(职责|职能)(概述)?$|^单位职能(概述)?$/.test(c)) return "note";
-  if (/^(主管部门|实施单位|预算部门|项目负责人|联系电话|项目类别|归口科室|项目主管部门|项目执行单位|项目实施单位|主管部门及其编码|项目起止时间|填报单位)/.test(c)) return "ignore";
+  if (/^(主管部门|实施单位|预算部门|项目负责人|联系电话|项目类别|归口科室|项目主管部门|项目执行单位|项目实施单位|主管部门及其编码|项目起止时间|填报单位|项目属性|项目性质|项目类型|项目期)/.test(c)) return "ignore";
   return null;
 }
 
@@ -138,6 +140,7 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
   let goalSets: string[] | null = null;
   let pendingHeader: { columns: Column[]; values: number[] } | null = null;
   let periodLabel = "中期";
+  let valueSubColumns: string[] | null = null;
   let side: SideProject[] | null = null;
 
   /**
@@ -221,6 +224,17 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
         warn(row, `不是指标行，未导入：${shorten(cells[0])}`);
         continue;
       }
+      if (texts.length > 0 && texts.every((t) => SIGNATURE.test(squash(t)))) {
+        // The approval boxes under a 批复表 (`财政资金管理科室(盖章) 年 月 日`).
+        warn(row, `不是指标行，未导入：${shorten(texts.join(" "))}`);
+        continue;
+      }
+      // `2021年实际实现值 | 预期2022年实现值` under the 指标值 header: the value's sub-columns, no row.
+      if (table.indicators.length === 0 && texts.length > 0 && texts.every((t) => VALUE_SUBCOLUMN.test(squash(t)))) {
+        valueSubColumns = texts.map(squash);
+        warn(row, `指标值分“${valueSubColumns.join("”“")}”两栏；一行只有一个数值时按“${valueSubColumns.find((t) => !/实际/.test(t)) ?? valueSubColumns[valueSubColumns.length - 1]}”读入（网页复制常丢掉空单元格）`);
+        continue;
+      }
       const aligned = alignRow(cells, columns);
       // One row per indicator with the project in its own columns (budget-system exports, several projects on
       // one page): a new project where the project's code or name changes.
@@ -247,7 +261,15 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
       if (side) {
         const whole = Boolean(at(aligned, columns, "name")) && side.some((p) => aligned[p.value]);
         for (const p of side) readRow(aligned, p.columns, row, afterBreak, p.table, warn, whole);
-      } else readRow(aligned, columns, row, afterBreak, table, warn, false, periodLabel);
+      } else {
+        // Two values under `实际 | 预期` sub-columns: the expected one is the row's value, the actual one a note.
+        const v = columns.indexOf("value");
+        if (valueSubColumns && v >= 0 && isValueText(aligned[v] ?? "") && isValueText(aligned[v + 1] ?? "") && columns[v + 1] !== "value") {
+          table.notes.push(`${valueSubColumns[0]}：${at(aligned, columns, "name")} ${aligned[v]}`);
+          aligned.splice(v, 1);
+        }
+        readRow(aligned, columns, row, afterBreak, table, warn, false, periodLabel);
+      }
       afterBreak = false;
       continue;
     }
@@ -397,6 +419,11 @@ function alignRow(cells: string[], columns: Column[]): string[] {
   return alignTyped(alignLabels(cells, columns), columns);
 }
 
+/** The approval and signature boxes under a form. */
+const SIGNATURE = /[（(]盖章[）)]|签字|签章|^审核意见|^(填报人|填表人|联系电话|单位负责人)[:：]/;
+/** Sub-columns of 指标值: last year's actual and this year's expected value. */
+const VALUE_SUBCOLUMN = /^(?:\d{4}年)?(?:实际|预期|预计|目标|计划)(?:\d{4}年)?(?:实现|完成|达到)?值$/;
+
 const NATURE_WORD = /^(定量|定性)$/;
 const TEXT_COLUMNS: Column[] = ["name", "description", "value", "basis", "target"];
 const DIRECTION_WORD = /^(正向|反向)(指标)?$/;
@@ -428,16 +455,31 @@ function alignTyped(cells: string[], columns: Column[]): string[] {
   return out;
 }
 
-/** Shift a row whose first 一级/二级 label sits left of its column. */
+/** Shift a row whose first 一级/二级 label, or (no label) whose 三级 name, sits left of its column. */
 function alignLabels(cells: string[], columns: Column[]): string[] {
   const k = cells.findIndex((c) => c !== "" && (asLevel1(c) !== null || asLevel2(c) !== null));
-  if (k < 0) return cells;
+  let used = cells.length;
+  while (used > 0 && !cells[used - 1]) used--;
+  if (k < 0) {
+    // A copy that drops the cells merged from above starts a label-less row at the first column: its first
+    // cell is the 三级 name when the row would not fit otherwise (a name in a label column is no label).
+    const name = columns.indexOf("name");
+    const first = cells.findIndex((c) => c !== "");
+    if (name > 0 && first === 0 && ["level1", "level2", "ignore"].includes(columns[0]) && used + name <= columns.length) {
+      return [...Array<string>(name).fill(""), ...cells.slice(first)];
+    }
+    return cells;
+  }
+  // `产出指标 | 开设课程数量 | 220`: a 一级 written in the middle of its merged block, the 二级 cell dropped.
+  const l2 = columns.indexOf("level2");
+  if (asLevel1(cells[k]) && !asLevel2(cells[k]) && l2 >= 0 && cells[k + 1] && !asLevel1(cells[k + 1]) && !asLevel2(cells[k + 1])) {
+    const l1 = columns.indexOf("level1");
+    if (l1 >= 0 && l2 === l1 + 1 && used - k + l1 + 1 <= columns.length) return [...Array<string>(l1).fill(""), cells[k], "", ...cells.slice(k + 1)];
+  }
   // 成本指标 is a 一级 (mof2021) and a 二级 (legacy): a 一级 only when a 二级 label follows it.
   const isL1 = asLevel1(cells[k]) !== null && !(asLevel2(cells[k]) !== null && !(cells[k + 1] && asLevel2(cells[k + 1])));
   const target = columns.findIndex((c) => c === (isL1 ? "level1" : "level2") || (!isL1 && c === "mid:level2"));
   if (target <= k) return cells;
-  let used = cells.length;
-  while (used > 0 && !cells[used - 1]) used--;
   return used + (target - k) <= columns.length ? [...Array<string>(target - k).fill(""), ...cells] : cells;
 }
 
@@ -629,6 +671,12 @@ function readRow(
   const ind: Indicator = { level1: "", level2: "", name: "", description: "", value: "", basis: "" };
   ind.level1 = l1 ? squash(l1) : (prev?.level1 ?? "");
   ind.level2 = l2 ? squash(l2) : l1 && !carried("level1") ? "" : (prev?.level2 ?? "");
+  if (l1 && !carried("level1") && !l2 && prev && !prev.level1) {
+    // A 一级 written in the middle of its merged block (a web copy): it is the 一级 of the rows above that had
+    // none, and this row stays under their 二级.
+    for (let i = table.indicators.length - 1; i >= 0 && !table.indicators[i].level1; i--) table.indicators[i].level1 = ind.level1;
+    ind.level2 = prev.level2;
+  }
   const mid: string[] = [];
   columns.forEach((col, k) => {
     const text = cells[k] ?? "";
