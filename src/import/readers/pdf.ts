@@ -1,6 +1,4 @@
-// A PDF as a SourceDocument, read with PDF.js (pdfjs-dist, legacy build for Node; no worker thread — PDF.js
-// runs its "fake worker" in this thread — and no network: character maps, standard fonts and wasm decoders
-// come from the installed package).
+// A PDF as a SourceDocument, read with PDF.js (loaded by pdfjs.ts).
 //
 // A PDF has no tables, only glyphs and strokes. Per page: text items with their coordinates; the ruling
 // lines of the page's tables (stroked lines and the thin filled rectangles browsers draw borders with,
@@ -11,12 +9,10 @@
 // headers, "第 3 页", "- 3 -") are dropped; a table at the top of a page with the same column boundaries as
 // the table that ended the page before continues it (a repeated header row dropped, a merged cell cut by
 // the page break joined again). Works on what Word, WPS, LibreOffice and Chromium write.
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { InputError } from "../../domain/errors.js";
 import { headerColumns } from "../../domain/columns.js";
 import type { CellGrid, GridCell, GridRow, SourceBlock, SourceDocument } from "../grid.js";
+import { loadPdfjs, withSyncInflate, type OperatorList, type PdfDocument, type Pdfjs, type TextItem } from "./pdfjs.js";
 
 /** Largest PDF read, in bytes and in pages (a 绩效文本 of a whole department is ~100 pages, a few MB). */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
@@ -31,9 +27,13 @@ export async function readPdf(buffer: Buffer, name: string): Promise<SourceDocum
   }
   if (!buffer.subarray(0, 1024).includes("%PDF-")) throw new InputError(`${name}：不是 PDF 文件（缺少 %PDF- 文件头）`);
   const pdfjs = await loadPdfjs();
+  return withSyncInflate(() => readDocument(pdfjs, buffer, name));
+}
+
+async function readDocument(pdfjs: Pdfjs, buffer: Buffer, name: string): Promise<SourceDocument> {
   let doc: PdfDocument;
   try {
-    doc = (await pdfjs.getDocument({ ...pdfjs.options, data: new Uint8Array(buffer) }).promise) as PdfDocument;
+    doc = await pdfjs.open(new Uint8Array(buffer));
   } catch (e) {
     if ((e as Error)?.name === "PasswordException") throw new InputError(`${name}：PDF 已加密（需要密码才能打开），无法读取，请提供未加密的文件`);
     throw new InputError(`${name}：PDF 文件已损坏或格式不符，无法读取`);
@@ -50,50 +50,6 @@ export async function readPdf(buffer: Buffer, name: string): Promise<SourceDocum
   } finally {
     await doc.destroy();
   }
-}
-
-// ---- PDF.js, loaded once and only when a PDF is read ----
-
-interface PdfDocument {
-  numPages: number;
-  getPage(n: number): Promise<PdfPage>;
-  destroy(): Promise<void>;
-}
-interface PdfPage {
-  view: number[];
-  getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
-  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
-  cleanup(): void;
-}
-interface Pdfjs {
-  getDocument(params: Record<string, unknown>): { promise: Promise<unknown> };
-  OPS: Record<string, number>;
-  options: Record<string, unknown>;
-}
-
-let pdfjsPromise: Promise<Pdfjs> | undefined;
-
-function loadPdfjs(): Promise<Pdfjs> {
-  return (pdfjsPromise ??= (async () => {
-    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-    lib.GlobalWorkerOptions.workerSrc = pathToFileURL(join(root, "legacy/build/pdf.worker.mjs")).href;
-    const options = {
-      // Local directories (trailing slash required): PDF.js reads them with fs in Node, never fetches.
-      cMapUrl: join(root, "cmaps") + "/",
-      cMapPacked: true,
-      standardFontDataUrl: join(root, "standard_fonts") + "/",
-      wasmUrl: join(root, "wasm") + "/",
-      iccUrl: join(root, "iccs") + "/",
-      useSystemFonts: false,
-      disableFontFace: true,
-      isEvalSupported: false,
-      isOffscreenCanvasSupported: false,
-      enableXfa: false,
-      verbosity: 0,
-    };
-    return { getDocument: lib.getDocument as Pdfjs["getDocument"], OPS: lib.OPS as Record<string, number>, options };
-  })());
 }
 
 function mb(bytes: number): string {
@@ -175,7 +131,7 @@ async function readPage(doc: PdfDocument, number: number, OPS: Record<string, nu
   return { number, height: y1 - y0, glyphs: runs.length, blocks };
 }
 
-function textRuns(content: Awaited<ReturnType<PdfPage["getTextContent"]>>): Run[] {
+function textRuns(content: { items: TextItem[] }): Run[] {
   const runs: Run[] = [];
   for (const item of content.items) {
     if (!item.str || !item.transform || !item.str.trim()) continue;
@@ -207,7 +163,7 @@ function unifyIdeographs(text: string): string {
 }
 
 /** Stroked and thin filled axis-aligned segments in page space: the ruling lines of tables. */
-function rulings(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>): { h: Segment[]; v: Segment[] } {
+function rulings(ops: OperatorList, OPS: Record<string, number>): { h: Segment[]; v: Segment[] } {
   const h: Segment[] = [];
   const v: Segment[] = [];
   const stack: number[][] = [];

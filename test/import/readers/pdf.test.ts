@@ -7,6 +7,8 @@ import type { SourceDocument } from "../../../src/import/grid.js";
 import { MAX_PDF_BYTES, readPdf } from "../../../src/import/readers/pdf.js";
 import { compareWithGold, missingSummaries } from "./gold-rows.js";
 
+// Taken before any PDF is read in this file: PDF.js's polyfills must not have replaced them afterwards.
+const builtIns = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/formats/${name}`, import.meta.url));
 const paragraphsOf = (doc: SourceDocument) => doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
 
@@ -102,5 +104,13 @@ describe("a PDF table drawn without rules", () => {
       ["效益指标", "社会效益指标", "参与活动群众人次", "≥3000人次"],
       ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
     ]);
+  });
+});
+
+describe("reading a PDF leaves the process as it was", () => {
+  it("Node's own Array.prototype.push, JSON.parse and JSON.stringify (not PDF.js's slower polyfills), and DecompressionStream", async () => {
+    await readPdf(fixture("borderless.chromium.pdf"), "borderless.chromium.pdf");
+    expect({ push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify }).toEqual(builtIns);
+    expect(typeof globalThis.DecompressionStream).toBe("function");
   });
 });
