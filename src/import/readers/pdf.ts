@@ -88,6 +88,8 @@ interface TableCell {
   colspan: number;
   text: string;
   page: number;
+  /** The cell's last line runs to its right edge: its text may go on (a row the page break cut). */
+  flowing: boolean;
 }
 interface Table {
   /** Column boundaries, left to right. */
@@ -362,7 +364,25 @@ function buildTable(region: Region, ys: number[], runs: Run[], page: number): Ta
   const nRows = ys.length - 1;
   const nCols = xs.length - 1;
   const ruleRight = (col: number, row: number) => region.v.some((s) => covers(s, xs[col + 1], bandMids[row]));
-  const ruleBelow = (row: number, col: number) => region.h.some((s) => covers(s, ys[row + 1], (xs[col] + xs[col + 1]) / 2));
+  const drawnBelow = (row: number, col: number) => region.h.some((s) => covers(s, ys[row + 1], (xs[col] + xs[col + 1]) / 2));
+  const runsIn = (col: number, end: number, row: number, bottom: number) =>
+    runs.filter((run) => {
+      const cx = run.x + run.width / 2;
+      const cy = run.y + run.size * 0.35;
+      return cx >= xs[col] && cx < xs[end] && cy <= ys[row] && cy > ys[bottom];
+    });
+  // LibreOffice can leave the last slot of a merged label cell undrawn — no outer border beside it, the rule
+  // above it drawn, none below — so by its rules the slot would join the label cell underneath. An empty
+  // slot at the table's edge whose outer border is missing where the rest of that edge has one belongs to
+  // the cell above it.
+  const edgeDrawn = (x: number) => bandMids.map((mid) => region.v.some((s) => covers(s, x, mid)));
+  const edges = new Map([[0, edgeDrawn(xs[0])], [nCols - 1, edgeDrawn(xs[nCols])]]);
+  const undrawn = (row: number, col: number) => {
+    const edge = edges.get(col);
+    if (!edge || edge[row] || row === 0 || edge.filter(Boolean).length * 2 < edge.length) return false;
+    return runsIn(col, col + 1, row, row + 1).length === 0;
+  };
+  const ruleBelow = (row: number, col: number) => (row + 1 < nRows && undrawn(row + 1, col) ? false : undrawn(row, col) || drawnBelow(row, col));
 
   const owned: boolean[][] = Array.from({ length: nRows }, () => Array<boolean>(nCols).fill(false));
   const cells: TableCell[] = [];
@@ -374,15 +394,22 @@ function buildTable(region: Region, ys: number[], runs: Run[], page: number): Ta
       let bottom = row + 1;
       while (bottom < nRows && range(col, end).every((c) => !ruleBelow(bottom - 1, c))) bottom++;
       for (let r = row; r < bottom; r++) for (let c = col; c < end; c++) owned[r][c] = true;
-      const inCell = runs.filter((run) => {
-        const cx = run.x + run.width / 2;
-        const cy = run.y + run.size * 0.35;
-        return cx >= xs[col] && cx < xs[end] && cy <= ys[row] && cy > ys[bottom];
-      });
-      cells.push({ row, col, rowspan: bottom - row, colspan: end - col, text: joinWrapped(toLines(inCell)), page });
+      const lines = toLines(runsIn(col, end, row, bottom));
+      cells.push({ row, col, rowspan: bottom - row, colspan: end - col, text: joinWrapped(lines), page, flowing: flowing(lines, xs[col], xs[end]) });
     }
   }
   return { xs, ys, cells, rows: nRows, page };
+}
+
+/**
+ * The last line of a cell's text reaches the cell's right edge (less the padding its first line keeps on the
+ * left): a wrapped line, justified or filled, after which the text goes on. Centred or short last lines do not.
+ */
+function flowing(lines: Line[], left: number, right: number): boolean {
+  if (lines.length === 0) return false;
+  const last = lines[lines.length - 1];
+  const padding = lines[0].x0 - left;
+  return padding <= last.size && last.x1 >= right - padding - last.size / 2;
 }
 
 function range(from: number, to: number): number[] {
@@ -596,9 +623,11 @@ function columnMap(table: Table, next: Table): number[] | undefined {
 
 /**
  * Append the next page's part of a table. A repeated header row is dropped. The first row may be the rest
- * of the row the page break cut (Word and LibreOffice let a row break across pages): when some of its cells
- * (one row tall) are empty under a filled single-row cell while others hold text, their text continues the cells above.
- * Otherwise an empty cell under a cell that reached the page's end is that cell, a merged label running on.
+ * of the row the page break cut (Word and LibreOffice let a row break across pages, cutting every cell
+ * between two of its lines): it is when each of its cells that holds text lies under a one-row cell whose
+ * last line ran to the cell's right edge (the text went on). Then its text continues the cells above. Otherwise the first row is a row of its own, and an empty cell under a cell
+ * that reached the page's end is that cell, a merged label running on. A cell whose last line ended short
+ * (「无」, 「≥80%」, a finished sentence) shows that the row ended with the page.
  */
 function continueTable(into: Table, next: Table): void {
   const rowTexts = (t: Table, row: number) => t.cells.filter((c) => c.row === row).map((c) => `${c.col}:${c.colspan}:${c.text}`).join("|");
@@ -606,8 +635,8 @@ function continueTable(into: Table, next: Table): void {
   if (next.rows > 1 && rowTexts(next, 0) === rowTexts(into, 0) && rowTexts(next, 0).replace(/[\d:|]/g, "") !== "") skip = 1;
   const first = next.cells.filter((c) => c.row === skip);
   const above = (cell: TableCell) => into.cells.find((c) => c.col === cell.col && c.colspan === cell.colspan && c.row + c.rowspan === into.rows);
-  const cutRow =
-    first.some((c) => c.text === "" && c.rowspan === 1 && above(c)?.text && above(c)?.rowspan === 1) && first.some((c) => c.text !== "" && above(c)?.text);
+  const filled = first.filter((c) => c.text !== "");
+  const cutRow = filled.length > 0 && filled.every((c) => above(c)?.rowspan === 1 && above(c)!.flowing);
   const offset = into.rows - skip - (cutRow ? 1 : 0);
   for (const cell of next.cells) {
     if (cell.row < skip) continue;
