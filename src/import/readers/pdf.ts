@@ -333,8 +333,8 @@ const covers = (s: Segment, at: number, mid: number) => Math.abs(s.at - at) <= R
  * rules of the row above and the row below have no position in common.
  */
 function buildTables(region: Region, runs: Run[], page: number): Table[] {
-  const ys = boundaries(region.h.map((s) => s.at)).reverse();
   const allXs = boundaries(region.v.map((s) => s.at));
+  const ys = withoutStrayRules(boundaries([...region.h.map((s) => s.at), ...openEnds(region)]).reverse(), allXs, region, runs);
   const inner = (band: number) => {
     const mid = (ys[band] + ys[band + 1]) / 2;
     return allXs.slice(1, -1).filter((x) => region.v.some((s) => covers(s, x, mid)));
@@ -354,6 +354,45 @@ function buildTables(region: Region, runs: Run[], page: number): Table[] {
     }
   }
   return tables;
+}
+
+/**
+ * Row boundaries less the stray ones: a rule drawn across some columns only, with no text on either side of
+ * it in any of them, divides nothing a reader could see. Chromium draws one where a merged cell cut by a page
+ * break has its bottom border misplaced on the next page (a band's height too low, inside an empty slot).
+ */
+function withoutStrayRules(ys: number[], xs: number[], region: Region, runs: Run[]): number[] {
+  const holdsText = (x0: number, x1: number, top: number, bottom: number) =>
+    runs.some((r) => {
+      const cx = r.x + r.width / 2;
+      const cy = r.y + r.size * 0.35;
+      return cx >= x0 && cx < x1 && cy <= top && cy > bottom;
+    });
+  const kept = [ys[0]];
+  for (let i = 1; i < ys.length - 1; i++) {
+    const columns = xs.slice(1).map((x1, k) => [xs[k], x1]).filter(([x0, x1]) => region.h.some((s) => covers(s, ys[i], (x0 + x1) / 2)));
+    const stray = columns.length < xs.length - 1 && columns.every(([x0, x1]) => !holdsText(x0, x1, kept[kept.length - 1], ys[i]) && !holdsText(x0, x1, ys[i], ys[i + 1]));
+    if (!stray) kept.push(ys[i]);
+  }
+  if (ys.length > 1) kept.push(ys[ys.length - 1]);
+  return kept;
+}
+
+/** How far past its first or last rule a table's columns must run to hold a row of its own (a line of text is ~10 pt). */
+const OPEN_ROW_MIN = 6;
+
+/**
+ * Where a table's columns run on past its first or last horizontal rule: a row the page break cut, whose
+ * closing border a browser does not draw (Chromium leaves the cut edge open at the foot of one page and
+ * the head of the next). The columns' ends close it.
+ */
+function openEnds(region: Region): number[] {
+  const ruled = region.h.map((s) => s.at);
+  const lowest = Math.min(...ruled);
+  const highest = Math.max(...ruled);
+  const below = region.v.filter((s) => s.from < lowest - OPEN_ROW_MIN).map((s) => s.from);
+  const above = region.v.filter((s) => s.to > highest + OPEN_ROW_MIN).map((s) => s.to);
+  return [...(below.length >= 2 ? [Math.min(...below)] : []), ...(above.length >= 2 ? [Math.max(...above)] : [])];
 }
 
 /** Cells of the rows between the row boundaries ys: slots between rules, merged where a rule is missing. */
@@ -402,14 +441,17 @@ function buildTable(region: Region, ys: number[], runs: Run[], page: number): Ta
 }
 
 /**
- * The last line of a cell's text reaches the cell's right edge (less the padding its first line keeps on the
- * left): a wrapped line, justified or filled, after which the text goes on. Centred or short last lines do not.
+ * The last line of a cell's text is full, so the text may go on: it ends within a glyph and a half of the
+ * cell's widest line (of the cell's right edge, less the padding its line keeps on the left, when it is the
+ * only line). Not to the glyph: a line break never puts a closing punctuation mark at the start of a line,
+ * so the last character moves down with it (「……停课的天」 / 「数，由……」). Short last lines do not go on.
  */
 function flowing(lines: Line[], left: number, right: number): boolean {
   if (lines.length === 0) return false;
   const last = lines[lines.length - 1];
   const padding = lines[0].x0 - left;
-  return padding <= last.size && last.x1 >= right - padding - last.size / 2;
+  const full = lines.length > 1 ? Math.max(...lines.map((l) => l.x1)) : right - padding;
+  return padding <= last.size && last.x1 >= full - 1.5 * last.size;
 }
 
 function range(from: number, to: number): number[] {
