@@ -571,9 +571,9 @@ function assemble(pages: Page[]): SourceBlock[] {
       }
       previous = null;
       const table = block.table;
-      const columns = firstOnPage && lastTable ? columnMap(lastTable, table) : undefined;
-      if (lastTable && lastGrid && columns) {
-        continueTable(lastTable, remap(table, columns));
+      const continuation = firstOnPage && lastTable ? alignColumns(lastTable, table) : undefined;
+      if (lastTable && lastGrid && continuation) {
+        continueTable(lastTable, continuation);
         lastGrid.rows = toGrid(lastTable).rows;
       } else {
         lastTable = table;
@@ -656,11 +656,23 @@ function furnitureKey(text: string): string {
   return text.replace(/\d+/g, "#").replace(/\s+/g, "");
 }
 
-/** The continuation's column boundaries as indexes into the table's own (undefined: not the same columns). */
-function columnMap(table: Table, next: Table): number[] | undefined {
-  const map = next.xs.map((x) => table.xs.findIndex((t) => Math.abs(t - x) <= RULE_TOLERANCE * 2));
-  const outer = map[0] === 0 && map[map.length - 1] === table.xs.length - 1;
-  return outer && map.every((i) => i >= 0) ? map : undefined;
+/**
+ * A table at the top of a page continues the one the page before ended with when their outer edges are
+ * the same. Their inner columns may differ (the rows on one side of the break are the form's head, on the
+ * other its funding rows or indicator table): both are put in the union of their column boundaries, the
+ * earlier part in place and the continuation returned. Undefined: not a continuation.
+ */
+function alignColumns(into: Table, next: Table): Table | undefined {
+  const near = (a: number, b: number) => Math.abs(a - b) <= RULE_TOLERANCE * 2;
+  if (!near(into.xs[0], next.xs[0]) || !near(into.xs[into.xs.length - 1], next.xs[next.xs.length - 1])) return undefined;
+  const xs = [...into.xs, ...next.xs.filter((x) => !into.xs.some((t) => near(t, x)))].sort((a, b) => a - b);
+  const inUnion = (table: Table) => {
+    const index = table.xs.map((x) => xs.findIndex((t) => near(t, x)));
+    return table.cells.map((c) => ({ ...c, col: index[c.col], colspan: index[c.col + c.colspan] - index[c.col] }));
+  };
+  into.cells = inUnion(into);
+  into.xs = xs;
+  return { ...next, cells: inUnion(next), xs };
 }
 
 /**
@@ -691,11 +703,6 @@ function continueTable(into: Table, next: Table): void {
     into.cells.push({ ...cell, row: cell.row + offset });
   }
   into.rows += next.rows - skip - (cutRow ? 1 : 0);
-}
-
-function remap(table: Table, columns: number[]): Table {
-  const cells = table.cells.map((c) => ({ ...c, col: columns[c.col], colspan: columns[c.col + c.colspan] - columns[c.col] }));
-  return { ...table, cells };
 }
 
 function toGrid(table: Table): CellGrid {
