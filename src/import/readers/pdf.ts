@@ -6,9 +6,9 @@
 // its distinct vertical / horizontal rule positions → column / row boundaries; a missing rule between two
 // slots → a merged cell (colspan / rowspan); the glyphs inside a cell, wrapped over several lines, joined.
 // Text outside tables becomes paragraph lines. Across pages: lines repeated in the page margins (running
-// headers, "第 3 页", "- 3 -") are dropped; a table at the top of a page with the same column boundaries as
-// the table that ended the page before continues it (a repeated header row dropped, a merged cell cut by
-// the page break joined again). Works on what Word, WPS, LibreOffice and Chromium write.
+// headers, "第 3 页", "- 3 -") are dropped; a table at the top of a page with the same outer edges as the
+// table that ended the page before continues it (a repeated header row dropped, a merged cell or a whole row
+// cut by the page break joined again). Works on what Word, WPS, LibreOffice and Chromium write.
 import { InputError } from "../../domain/errors.js";
 import { headerColumns } from "../../domain/columns.js";
 import type { CellGrid, GridCell, GridRow, SourceBlock, SourceDocument } from "../grid.js";
@@ -88,7 +88,7 @@ interface TableCell {
   colspan: number;
   text: string;
   page: number;
-  /** The cell's last line runs to its right edge: its text may go on (a row the page break cut). */
+  /** The cell's last line is full (see `flowing`): its text may go on, in a row the page break cut. */
   flowing: boolean;
 }
 interface Table {
@@ -362,12 +362,7 @@ function buildTables(region: Region, runs: Run[], page: number): Table[] {
  * break has its bottom border misplaced on the next page (a band's height too low, inside an empty slot).
  */
 function withoutStrayRules(ys: number[], xs: number[], region: Region, runs: Run[]): number[] {
-  const holdsText = (x0: number, x1: number, top: number, bottom: number) =>
-    runs.some((r) => {
-      const cx = r.x + r.width / 2;
-      const cy = r.y + r.size * 0.35;
-      return cx >= x0 && cx < x1 && cy <= top && cy > bottom;
-    });
+  const holdsText = (x0: number, x1: number, top: number, bottom: number) => runs.some((r) => inBox(r, x0, x1, top, bottom));
   const kept = [ys[0]];
   for (let i = 1; i < ys.length - 1; i++) {
     const columns = xs.slice(1).map((x1, k) => [xs[k], x1]).filter(([x0, x1]) => region.h.some((s) => covers(s, ys[i], (x0 + x1) / 2)));
@@ -376,6 +371,13 @@ function withoutStrayRules(ys: number[], xs: number[], region: Region, runs: Run
   }
   if (ys.length > 1) kept.push(ys[ys.length - 1]);
   return kept;
+}
+
+/** A run belongs to the box its centre (a third of a glyph above the baseline) is in. */
+function inBox(run: Run, x0: number, x1: number, top: number, bottom: number): boolean {
+  const cx = run.x + run.width / 2;
+  const cy = run.y + run.size * 0.35;
+  return cx >= x0 && cx < x1 && cy <= top && cy > bottom;
 }
 
 /** How far past its first or last rule a table's columns must run to hold a row of its own (a line of text is ~10 pt). */
@@ -404,12 +406,7 @@ function buildTable(region: Region, ys: number[], runs: Run[], page: number): Ta
   const nCols = xs.length - 1;
   const ruleRight = (col: number, row: number) => region.v.some((s) => covers(s, xs[col + 1], bandMids[row]));
   const drawnBelow = (row: number, col: number) => region.h.some((s) => covers(s, ys[row + 1], (xs[col] + xs[col + 1]) / 2));
-  const runsIn = (col: number, end: number, row: number, bottom: number) =>
-    runs.filter((run) => {
-      const cx = run.x + run.width / 2;
-      const cy = run.y + run.size * 0.35;
-      return cx >= xs[col] && cx < xs[end] && cy <= ys[row] && cy > ys[bottom];
-    });
+  const runsIn = (col: number, end: number, row: number, bottom: number) => runs.filter((r) => inBox(r, xs[col], xs[end], ys[row], ys[bottom]));
   // LibreOffice can leave the last slot of a merged label cell undrawn — no outer border beside it, the rule
   // above it drawn, none below — so by its rules the slot would join the label cell underneath. An empty
   // slot at the table's edge whose outer border is missing where the rest of that edge has one belongs to
