@@ -112,7 +112,8 @@ async function readPage(doc: PdfDocument, number: number, OPS: Record<string, nu
   const page = await doc.getPage(number);
   const [, y0, , y1] = page.view;
   const runs = textRuns(await page.getTextContent());
-  const rules = rulings(await page.getOperatorList(), OPS);
+  // A page without text (a scan) has no cells to place: its drawing, images decoded and all, is not read.
+  const rules = runs.length > 0 ? rulings(await page.getOperatorList(), OPS) : { h: [], v: [] };
   page.cleanup();
 
   const blocks: PageBlock[] = [];
