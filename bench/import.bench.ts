@@ -1,5 +1,6 @@
 // Import speed: the seed 绩效文本 parsed in-process (warm-up, then the median of 60 runs), and the seed imported
-// whole (format reader + form reader) from Word and from PDF (warm-up, then the median of several runs each).
+// whole (format reader + form reader) from Word and from PDF — as LibreOffice exports it and as Chromium prints
+// it (many more fonts and drawing operators) — (warm-up, then the median of several runs each).
 import { readFileSync } from "node:fs";
 import { importText } from "../src/import/text.js";
 import { importBytes } from "../src/import/index.js";
@@ -20,10 +21,12 @@ export async function run(): Promise<Record<string, number>> {
 
   const docx = fixture("seed.docx");
   const pdf = fixture("seed.libreoffice.pdf");
+  const chromiumPdf = fixture("seed.chromium.pdf");
   return {
     seed_ms: Math.round(median * 100) / 100,
     seed_docx_ms: await medianMs(() => importBytes({ buffer: docx, name: "seed.docx", ext: ".docx" }), 3, 15),
     seed_pdf_ms: await medianMs(() => importBytes({ buffer: pdf, name: "seed.pdf", ext: ".pdf" }), 1, 5),
+    seed_chromium_pdf_ms: await medianMs(() => importBytes({ buffer: chromiumPdf, name: "seed.chromium.pdf", ext: ".pdf" }), 1, 5),
   };
 }
 

@@ -1,6 +1,4 @@
-// A PDF as a SourceDocument, read with PDF.js (pdfjs-dist, legacy build for Node; no worker thread — PDF.js
-// runs its "fake worker" in this thread — and no network: character maps, standard fonts and wasm decoders
-// come from the installed package).
+// A PDF as a SourceDocument, read with PDF.js (loaded by pdfjs.ts).
 //
 // A PDF has no tables, only glyphs and strokes. Per page: text items with their coordinates; the ruling
 // lines of the page's tables (stroked lines and the thin filled rectangles browsers draw borders with,
@@ -8,15 +6,13 @@
 // its distinct vertical / horizontal rule positions → column / row boundaries; a missing rule between two
 // slots → a merged cell (colspan / rowspan); the glyphs inside a cell, wrapped over several lines, joined.
 // Text outside tables becomes paragraph lines. Across pages: lines repeated in the page margins (running
-// headers, "第 3 页", "- 3 -") are dropped; a table at the top of a page with the same column boundaries as
-// the table that ended the page before continues it (a repeated header row dropped, a merged cell cut by
-// the page break joined again). Works on what Word, WPS, LibreOffice and Chromium write.
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+// headers, "第 3 页", "- 3 -") are dropped; a table at the top of a page with the same outer edges as the
+// table that ended the page before continues it (a repeated header row dropped, a merged cell or a whole row
+// cut by the page break joined again). Works on what Word, WPS, LibreOffice and Chromium write.
 import { InputError } from "../../domain/errors.js";
 import { headerColumns } from "../../domain/columns.js";
 import type { CellGrid, GridCell, GridRow, SourceBlock, SourceDocument } from "../grid.js";
+import { loadPdfjs, withSyncInflate, type OperatorList, type PdfDocument, type Pdfjs, type TextItem } from "./pdfjs.js";
 
 /** Largest PDF read, in bytes and in pages (a 绩效文本 of a whole department is ~100 pages, a few MB). */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
@@ -31,9 +27,13 @@ export async function readPdf(buffer: Buffer, name: string): Promise<SourceDocum
   }
   if (!buffer.subarray(0, 1024).includes("%PDF-")) throw new InputError(`${name}：不是 PDF 文件（缺少 %PDF- 文件头）`);
   const pdfjs = await loadPdfjs();
+  return withSyncInflate(() => readDocument(pdfjs, buffer, name));
+}
+
+async function readDocument(pdfjs: Pdfjs, buffer: Buffer, name: string): Promise<SourceDocument> {
   let doc: PdfDocument;
   try {
-    doc = (await pdfjs.getDocument({ ...pdfjs.options, data: new Uint8Array(buffer) }).promise) as PdfDocument;
+    doc = await pdfjs.open(new Uint8Array(buffer));
   } catch (e) {
     if ((e as Error)?.name === "PasswordException") throw new InputError(`${name}：PDF 已加密（需要密码才能打开），无法读取，请提供未加密的文件`);
     throw new InputError(`${name}：PDF 文件已损坏或格式不符，无法读取`);
@@ -50,50 +50,6 @@ export async function readPdf(buffer: Buffer, name: string): Promise<SourceDocum
   } finally {
     await doc.destroy();
   }
-}
-
-// ---- PDF.js, loaded once and only when a PDF is read ----
-
-interface PdfDocument {
-  numPages: number;
-  getPage(n: number): Promise<PdfPage>;
-  destroy(): Promise<void>;
-}
-interface PdfPage {
-  view: number[];
-  getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
-  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
-  cleanup(): void;
-}
-interface Pdfjs {
-  getDocument(params: Record<string, unknown>): { promise: Promise<unknown> };
-  OPS: Record<string, number>;
-  options: Record<string, unknown>;
-}
-
-let pdfjsPromise: Promise<Pdfjs> | undefined;
-
-function loadPdfjs(): Promise<Pdfjs> {
-  return (pdfjsPromise ??= (async () => {
-    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-    lib.GlobalWorkerOptions.workerSrc = pathToFileURL(join(root, "legacy/build/pdf.worker.mjs")).href;
-    const options = {
-      // Local directories (trailing slash required): PDF.js reads them with fs in Node, never fetches.
-      cMapUrl: join(root, "cmaps") + "/",
-      cMapPacked: true,
-      standardFontDataUrl: join(root, "standard_fonts") + "/",
-      wasmUrl: join(root, "wasm") + "/",
-      iccUrl: join(root, "iccs") + "/",
-      useSystemFonts: false,
-      disableFontFace: true,
-      isEvalSupported: false,
-      isOffscreenCanvasSupported: false,
-      enableXfa: false,
-      verbosity: 0,
-    };
-    return { getDocument: lib.getDocument as Pdfjs["getDocument"], OPS: lib.OPS as Record<string, number>, options };
-  })());
 }
 
 function mb(bytes: number): string {
@@ -132,6 +88,8 @@ interface TableCell {
   colspan: number;
   text: string;
   page: number;
+  /** The cell's last line is full (see `flowing`): its text may go on, in a row the page break cut. */
+  flowing: boolean;
 }
 interface Table {
   /** Column boundaries, left to right. */
@@ -154,7 +112,8 @@ async function readPage(doc: PdfDocument, number: number, OPS: Record<string, nu
   const page = await doc.getPage(number);
   const [, y0, , y1] = page.view;
   const runs = textRuns(await page.getTextContent());
-  const rules = rulings(await page.getOperatorList(), OPS);
+  // A page without text (a scan) has no cells to place: its drawing, images decoded and all, is not read.
+  const rules = runs.length > 0 ? rulings(await page.getOperatorList(), OPS) : { h: [], v: [] };
   page.cleanup();
 
   const blocks: PageBlock[] = [];
@@ -175,7 +134,7 @@ async function readPage(doc: PdfDocument, number: number, OPS: Record<string, nu
   return { number, height: y1 - y0, glyphs: runs.length, blocks };
 }
 
-function textRuns(content: Awaited<ReturnType<PdfPage["getTextContent"]>>): Run[] {
+function textRuns(content: { items: TextItem[] }): Run[] {
   const runs: Run[] = [];
   for (const item of content.items) {
     if (!item.str || !item.transform || !item.str.trim()) continue;
@@ -207,7 +166,7 @@ function unifyIdeographs(text: string): string {
 }
 
 /** Stroked and thin filled axis-aligned segments in page space: the ruling lines of tables. */
-function rulings(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>): { h: Segment[]; v: Segment[] } {
+function rulings(ops: OperatorList, OPS: Record<string, number>): { h: Segment[]; v: Segment[] } {
   const h: Segment[] = [];
   const v: Segment[] = [];
   const stack: number[][] = [];
@@ -375,8 +334,8 @@ const covers = (s: Segment, at: number, mid: number) => Math.abs(s.at - at) <= R
  * rules of the row above and the row below have no position in common.
  */
 function buildTables(region: Region, runs: Run[], page: number): Table[] {
-  const ys = boundaries(region.h.map((s) => s.at)).reverse();
   const allXs = boundaries(region.v.map((s) => s.at));
+  const ys = withoutStrayRules(boundaries([...region.h.map((s) => s.at), ...openEnds(region)]).reverse(), allXs, region, runs);
   const inner = (band: number) => {
     const mid = (ys[band] + ys[band + 1]) / 2;
     return allXs.slice(1, -1).filter((x) => region.v.some((s) => covers(s, x, mid)));
@@ -398,6 +357,47 @@ function buildTables(region: Region, runs: Run[], page: number): Table[] {
   return tables;
 }
 
+/**
+ * Row boundaries less the stray ones: a rule drawn across some columns only, with no text on either side of
+ * it in any of them, divides nothing a reader could see. Chromium draws one where a merged cell cut by a page
+ * break has its bottom border misplaced on the next page (a band's height too low, inside an empty slot).
+ */
+function withoutStrayRules(ys: number[], xs: number[], region: Region, runs: Run[]): number[] {
+  const holdsText = (x0: number, x1: number, top: number, bottom: number) => runs.some((r) => inBox(r, x0, x1, top, bottom));
+  const kept = [ys[0]];
+  for (let i = 1; i < ys.length - 1; i++) {
+    const columns = xs.slice(1).map((x1, k) => [xs[k], x1]).filter(([x0, x1]) => region.h.some((s) => covers(s, ys[i], (x0 + x1) / 2)));
+    const stray = columns.length < xs.length - 1 && columns.every(([x0, x1]) => !holdsText(x0, x1, kept[kept.length - 1], ys[i]) && !holdsText(x0, x1, ys[i], ys[i + 1]));
+    if (!stray) kept.push(ys[i]);
+  }
+  if (ys.length > 1) kept.push(ys[ys.length - 1]);
+  return kept;
+}
+
+/** A run belongs to the box its centre (a third of a glyph above the baseline) is in. */
+function inBox(run: Run, x0: number, x1: number, top: number, bottom: number): boolean {
+  const cx = run.x + run.width / 2;
+  const cy = run.y + run.size * 0.35;
+  return cx >= x0 && cx < x1 && cy <= top && cy > bottom;
+}
+
+/** How far past its first or last rule a table's columns must run to hold a row of its own (a line of text is ~10 pt). */
+const OPEN_ROW_MIN = 6;
+
+/**
+ * Where a table's columns run on past its first or last horizontal rule: a row the page break cut, whose
+ * closing border a browser does not draw (Chromium leaves the cut edge open at the foot of one page and
+ * the head of the next). The columns' ends close it.
+ */
+function openEnds(region: Region): number[] {
+  const ruled = region.h.map((s) => s.at);
+  const lowest = Math.min(...ruled);
+  const highest = Math.max(...ruled);
+  const below = region.v.filter((s) => s.from < lowest - OPEN_ROW_MIN).map((s) => s.from);
+  const above = region.v.filter((s) => s.to > highest + OPEN_ROW_MIN).map((s) => s.to);
+  return [...(below.length >= 2 ? [Math.min(...below)] : []), ...(above.length >= 2 ? [Math.max(...above)] : [])];
+}
+
 /** Cells of the rows between the row boundaries ys: slots between rules, merged where a rule is missing. */
 function buildTable(region: Region, ys: number[], runs: Run[], page: number): Table | undefined {
   const bandMids = ys.slice(1).map((y, i) => (ys[i] + y) / 2);
@@ -406,7 +406,20 @@ function buildTable(region: Region, ys: number[], runs: Run[], page: number): Ta
   const nRows = ys.length - 1;
   const nCols = xs.length - 1;
   const ruleRight = (col: number, row: number) => region.v.some((s) => covers(s, xs[col + 1], bandMids[row]));
-  const ruleBelow = (row: number, col: number) => region.h.some((s) => covers(s, ys[row + 1], (xs[col] + xs[col + 1]) / 2));
+  const drawnBelow = (row: number, col: number) => region.h.some((s) => covers(s, ys[row + 1], (xs[col] + xs[col + 1]) / 2));
+  const runsIn = (col: number, end: number, row: number, bottom: number) => runs.filter((r) => inBox(r, xs[col], xs[end], ys[row], ys[bottom]));
+  // LibreOffice can leave the last slot of a merged label cell undrawn — no outer border beside it, the rule
+  // above it drawn, none below — so by its rules the slot would join the label cell underneath. An empty
+  // slot at the table's edge whose outer border is missing where the rest of that edge has one belongs to
+  // the cell above it.
+  const edgeDrawn = (x: number) => bandMids.map((mid) => region.v.some((s) => covers(s, x, mid)));
+  const edges = new Map([[0, edgeDrawn(xs[0])], [nCols - 1, edgeDrawn(xs[nCols])]]);
+  const undrawn = (row: number, col: number) => {
+    const edge = edges.get(col);
+    if (!edge || edge[row] || row === 0 || edge.filter(Boolean).length * 2 < edge.length) return false;
+    return runsIn(col, col + 1, row, row + 1).length === 0;
+  };
+  const ruleBelow = (row: number, col: number) => (row + 1 < nRows && undrawn(row + 1, col) ? false : undrawn(row, col) || drawnBelow(row, col));
 
   const owned: boolean[][] = Array.from({ length: nRows }, () => Array<boolean>(nCols).fill(false));
   const cells: TableCell[] = [];
@@ -418,15 +431,25 @@ function buildTable(region: Region, ys: number[], runs: Run[], page: number): Ta
       let bottom = row + 1;
       while (bottom < nRows && range(col, end).every((c) => !ruleBelow(bottom - 1, c))) bottom++;
       for (let r = row; r < bottom; r++) for (let c = col; c < end; c++) owned[r][c] = true;
-      const inCell = runs.filter((run) => {
-        const cx = run.x + run.width / 2;
-        const cy = run.y + run.size * 0.35;
-        return cx >= xs[col] && cx < xs[end] && cy <= ys[row] && cy > ys[bottom];
-      });
-      cells.push({ row, col, rowspan: bottom - row, colspan: end - col, text: joinWrapped(toLines(inCell)), page });
+      const lines = toLines(runsIn(col, end, row, bottom));
+      cells.push({ row, col, rowspan: bottom - row, colspan: end - col, text: joinWrapped(lines), page, flowing: flowing(lines, xs[col], xs[end]) });
     }
   }
   return { xs, ys, cells, rows: nRows, page };
+}
+
+/**
+ * The last line of a cell's text is full, so the text may go on: it ends within a glyph and a half of the
+ * cell's widest line (of the cell's right edge, less the padding its line keeps on the left, when it is the
+ * only line). Not to the glyph: a line break never puts a closing punctuation mark at the start of a line,
+ * so the last character moves down with it (「……停课的天」 / 「数，由……」). Short last lines do not go on.
+ */
+function flowing(lines: Line[], left: number, right: number): boolean {
+  if (lines.length === 0) return false;
+  const last = lines[lines.length - 1];
+  const padding = lines[0].x0 - left;
+  const full = lines.length > 1 ? Math.max(...lines.map((l) => l.x1)) : right - padding;
+  return padding <= last.size && last.x1 >= full - 1.5 * last.size;
 }
 
 function range(from: number, to: number): number[] {
@@ -546,9 +569,9 @@ function assemble(pages: Page[]): SourceBlock[] {
       }
       previous = null;
       const table = block.table;
-      const columns = firstOnPage && lastTable ? columnMap(lastTable, table) : undefined;
-      if (lastTable && lastGrid && columns) {
-        continueTable(lastTable, remap(table, columns));
+      const continuation = firstOnPage && lastTable ? alignColumns(lastTable, table) : undefined;
+      if (lastTable && lastGrid && continuation) {
+        continueTable(lastTable, continuation);
         lastGrid.rows = toGrid(lastTable).rows;
       } else {
         lastTable = table;
@@ -631,18 +654,32 @@ function furnitureKey(text: string): string {
   return text.replace(/\d+/g, "#").replace(/\s+/g, "");
 }
 
-/** The continuation's column boundaries as indexes into the table's own (undefined: not the same columns). */
-function columnMap(table: Table, next: Table): number[] | undefined {
-  const map = next.xs.map((x) => table.xs.findIndex((t) => Math.abs(t - x) <= RULE_TOLERANCE * 2));
-  const outer = map[0] === 0 && map[map.length - 1] === table.xs.length - 1;
-  return outer && map.every((i) => i >= 0) ? map : undefined;
+/**
+ * A table at the top of a page continues the one the page before ended with when their outer edges are
+ * the same. Their inner columns may differ (the rows on one side of the break are the form's head, on the
+ * other its funding rows or indicator table): both are put in the union of their column boundaries, the
+ * earlier part in place and the continuation returned. Undefined: not a continuation.
+ */
+function alignColumns(into: Table, next: Table): Table | undefined {
+  const near = (a: number, b: number) => Math.abs(a - b) <= RULE_TOLERANCE * 2;
+  if (!near(into.xs[0], next.xs[0]) || !near(into.xs[into.xs.length - 1], next.xs[next.xs.length - 1])) return undefined;
+  const xs = [...into.xs, ...next.xs.filter((x) => !into.xs.some((t) => near(t, x)))].sort((a, b) => a - b);
+  const inUnion = (table: Table) => {
+    const index = table.xs.map((x) => xs.findIndex((t) => near(t, x)));
+    return table.cells.map((c) => ({ ...c, col: index[c.col], colspan: index[c.col + c.colspan] - index[c.col] }));
+  };
+  into.cells = inUnion(into);
+  into.xs = xs;
+  return { ...next, cells: inUnion(next), xs };
 }
 
 /**
  * Append the next page's part of a table. A repeated header row is dropped. The first row may be the rest
- * of the row the page break cut (Word and LibreOffice let a row break across pages): when some of its cells
- * (one row tall) are empty under a filled single-row cell while others hold text, their text continues the cells above.
- * Otherwise an empty cell under a cell that reached the page's end is that cell, a merged label running on.
+ * of the row the page break cut (Word and LibreOffice let a row break across pages, cutting every cell
+ * between two of its lines): it is when each of its cells that holds text lies under a one-row cell whose
+ * last line ran to the cell's right edge (the text went on). Then its text continues the cells above. Otherwise the first row is a row of its own, and an empty cell under a cell
+ * that reached the page's end is that cell, a merged label running on. A cell whose last line ended short
+ * (「无」, 「≥80%」, a finished sentence) shows that the row ended with the page.
  */
 function continueTable(into: Table, next: Table): void {
   const rowTexts = (t: Table, row: number) => t.cells.filter((c) => c.row === row).map((c) => `${c.col}:${c.colspan}:${c.text}`).join("|");
@@ -650,8 +687,8 @@ function continueTable(into: Table, next: Table): void {
   if (next.rows > 1 && rowTexts(next, 0) === rowTexts(into, 0) && rowTexts(next, 0).replace(/[\d:|]/g, "") !== "") skip = 1;
   const first = next.cells.filter((c) => c.row === skip);
   const above = (cell: TableCell) => into.cells.find((c) => c.col === cell.col && c.colspan === cell.colspan && c.row + c.rowspan === into.rows);
-  const cutRow =
-    first.some((c) => c.text === "" && c.rowspan === 1 && above(c)?.text && above(c)?.rowspan === 1) && first.some((c) => c.text !== "" && above(c)?.text);
+  const filled = first.filter((c) => c.text !== "");
+  const cutRow = filled.length > 0 && filled.every((c) => above(c)?.rowspan === 1 && above(c)!.flowing);
   const offset = into.rows - skip - (cutRow ? 1 : 0);
   for (const cell of next.cells) {
     if (cell.row < skip) continue;
@@ -664,11 +701,6 @@ function continueTable(into: Table, next: Table): void {
     into.cells.push({ ...cell, row: cell.row + offset });
   }
   into.rows += next.rows - skip - (cutRow ? 1 : 0);
-}
-
-function remap(table: Table, columns: number[]): Table {
-  const cells = table.cells.map((c) => ({ ...c, col: columns[c.col], colspan: columns[c.col + c.colspan] - columns[c.col] }));
-  return { ...table, cells };
 }
 
 function toGrid(table: Table): CellGrid {
