@@ -141,6 +141,7 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
   let pendingHeader: { columns: Column[]; values: number[] } | null = null;
   let periodLabel = "中期";
   let valueSubColumns: string[] | null = null;
+  let prevHeadFirst = "";
   let side: SideProject[] | null = null;
 
   /**
@@ -312,8 +313,15 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
       last = "goals";
       continue;
     }
+    // A head label a page break cut (`预算规模及资` | `金用途`): the row goes on with the field of the whole label.
+    const headCells = cells.map((c, k) => (row.carried?.[k] ? "" : c));
+    if (prevHeadFirst && headCells[0] && !headLabel(headCells[0]) && !headLabel(prevHeadFirst) && headLabel(prevHeadFirst + headCells[0])) {
+      headCells[0] = "";
+      last = headLabel(prevHeadFirst + cells[0]);
+    }
+    prevHeadFirst = row.carried?.[0] ? prevHeadFirst : (cells[0] ?? "");
     // A merged head label (预算规模及资金用途 over two rows) is read once: its repeats are blank.
-    last = readHeadRow(cells.map((c, k) => (row.carried?.[k] ? "" : c)), row, last, table, moneyUnit, warn);
+    last = readHeadRow(headCells, row, last, table, moneyUnit, warn);
   }
   for (const t of tables) moveRepeatedNotes(t);
   return tables.filter((t, i) => i === 0 || t.indicators.length > 0 || t.name);
