@@ -51,6 +51,9 @@ export function reportStream(
   };
 }
 
+/** Elements stringified together: about a CHUNK_CHARS piece of findings. */
+const LEAVES_PER_PIECE = 200;
+
 const PADS = Array.from({ length: 8 }, (_, d) => "  ".repeat(d));
 
 /**
@@ -66,6 +69,17 @@ function* jsonChunks(value: unknown, depth: number, before: string): Generator<s
 function* walk(value: unknown, depth: number, deepest: number): Generator<string> {
   if (depth < deepest && Array.isArray(value) && value.length > 0) {
     const inner = `\n${PADS[depth + 1]}`;
+    if (depth + 1 === deepest) {
+      // The elements (findings, projects) stringified a slice at a time and re-indented in one pass: a million
+      // findings are not a million generator steps and calls.
+      for (let i = 0; i < value.length; i += LEAVES_PER_PIECE) {
+        const text = JSON.stringify(value.slice(i, i + LEAVES_PER_PIECE), null, 2); // "[\n  …\n]"
+        const body = text.slice(1, -2);
+        yield (i === 0 ? "[" : ",") + body.replaceAll("\n", `\n${PADS[depth]}`);
+      }
+      yield `\n${PADS[depth]}]`;
+      return;
+    }
     for (let i = 0; i < value.length; i++) {
       yield i === 0 ? `[${inner}` : `,${inner}`;
       yield* walk(value[i] ?? null, depth + 1, deepest);
@@ -85,8 +99,12 @@ function* walk(value: unknown, depth: number, deepest: number): Generator<string
       return;
     }
   }
+  yield leafJson(value, depth);
+}
+
+function leafJson(value: unknown, depth: number): string {
   const text = JSON.stringify(value, null, 2);
-  yield depth === 0 ? text : text.replaceAll("\n", `\n${PADS[depth]}`);
+  return depth === 0 ? text : text.replaceAll("\n", `\n${PADS[depth]}`);
 }
 
 /** Gathers small pieces into chunks of about CHUNK_CHARS before handing them on. */
