@@ -81,7 +81,10 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
     if (!projectIndex.has(ref)) projectIndex.set(ref, i);
   });
   // (project, row, field) already judged by an exclusive rule: later exclusive rules stay silent there.
-  const claimed = new Set<string>();
+  // Keyed by a number (project × the longest project's row count + row), one set per field: no key string per
+  // hit on a 900,000-row document.
+  const claimed = new Map<string, Set<number>>();
+  const rowSpan = rowsOf.reduce((most, rows) => Math.max(most, rows.length), 0) + 1;
   for (const a of active) {
     const { rule } = a;
     const exclusive = rule.exclusive;
@@ -96,9 +99,11 @@ export function validateWith(rules: readonly Rule[], document: JixiaoDocument, o
           // An empty (无) row raises only empty-row: it counts for nothing else.
           if (!keepEmptyRows && hit.indicator != null && pc.rows[hit.indicator]?.empty) continue;
           if (exclusive !== undefined && hit.indicator != null && (hit.field ?? exclusive) === exclusive) {
-            const key = `${pi}:${hit.indicator}:${exclusive}`;
-            if (claimed.has(key)) continue;
-            claimed.add(key);
+            let rows = claimed.get(exclusive);
+            if (!rows) claimed.set(exclusive, (rows = new Set<number>()));
+            const key = pi * rowSpan + hit.indicator;
+            if (rows.has(key)) continue;
+            rows.add(key);
           }
           buckets[pi + 1].push(toFinding(a, hit, refs[pi]));
         }
