@@ -1,7 +1,8 @@
 // A one-pass shape check compiled from the zod Document schema: the same output zod gives (defaults filled,
-// unknown keys dropped, keys in schema order; an input already in that form is returned as it is, not copied) at a fraction of its cost on a 100,000-project document, and the
-// unknown fields noted on the way. It only says yes or no: on no, zod runs to word the message (json.ts), so
-// zod stays the one definition of the format and of its error messages.
+// unknown keys dropped, keys in schema order; an input already in that form is returned as it is, not copied)
+// at a fraction of its cost on a 100,000-project document, and the unknown fields noted on the way. It only
+// says yes or no: on no, zod runs to word the message (json.ts), so zod stays the one definition of the format
+// and of its error messages.
 import type { z } from "zod";
 
 /** The value does not fit the schema; zod is asked why. */
