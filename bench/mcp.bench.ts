@@ -18,7 +18,9 @@ const WARMUP = 100;
 
 export async function run(): Promise<Record<string, number | object>> {
   const stdio = await runStdio();
-  return { ...stdio, ...(await runHttp()) };
+  const http = await runHttp();
+  // Both name their setup: kept apart.
+  return { ...stdio, ...http, setup: stdio.setup, http_setup: http.setup };
 }
 
 async function runStdio(): Promise<Record<string, number | object>> {
