@@ -1,6 +1,7 @@
 // MCP round trips over stdio: validate_project on the seed's 9-row project, 1,000 calls, against a spawned
 // `jixiao serve`: the built dist/cli.js when present (or JIXIAO_BENCH_CLI), else `node --import tsx src/cli.ts`
 // (tsx's loader thread adds ~30 MB RSS). Either way the pid is the server itself, so its RSS is read from /proc.
+// Then the same call over HTTP against an echo server (mcp-http.ts): mcp.http_p50_ratio_vs_echo.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
@@ -9,12 +10,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Project } from "../src/domain/schema.js";
+import { run as runHttp } from "./mcp-http.js";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const CALLS = 1000;
 const WARMUP = 100;
 
 export async function run(): Promise<Record<string, number | object>> {
+  const stdio = await runStdio();
+  const http = await runHttp();
+  // Both name their setup: kept apart.
+  return { ...stdio, ...http, setup: stdio.setup, http_setup: http.setup };
+}
+
+async function runStdio(): Promise<Record<string, number | object>> {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-bench-mcp-"));
   const built = process.env.JIXIAO_BENCH_CLI ?? (existsSync(join(REPO, "dist/cli.js")) ? join(REPO, "dist/cli.js") : undefined);
   const entry = built ? [built] : ["--import", "tsx", "src/cli.ts"];

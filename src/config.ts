@@ -3,8 +3,7 @@
 // id silently ignored would let a reviewer believe a rule is off (or on) when it is not.
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { z } from "zod";
-import { PROFILE_IDS } from "./domain/vocabulary.js";
+import { isProfileId, PROFILE_IDS, SEVERITIES } from "./domain/vocabulary.js";
 import { InputError } from "./domain/errors.js";
 import { checkRuleOptions } from "./rules/engine.js";
 import { RULES, ruleById } from "./rules/registry.js";
@@ -12,20 +11,10 @@ import type { JixiaoConfig } from "./rules/types.js";
 
 export const CONFIG_FILE_NAME = ".jixiaorc.json";
 
-const SEVERITY = z.enum(["error", "warning", "info"]);
-// Thresholds are checked against each rule's own options schema (checkRuleOptions), not here.
-const RULE_OBJECT = z
-  .object({ severity: SEVERITY.optional(), enabled: z.boolean().optional() })
-  .catchall(z.unknown());
-const RULE_SETTING = z.union([z.boolean(), SEVERITY, RULE_OBJECT]);
-
-const CONFIG = z
-  .object({
-    $schema: z.string().optional(),
-    profile: z.enum(PROFILE_IDS).optional(),
-    rules: z.record(z.string(), RULE_SETTING).optional(),
-  })
-  .strict();
+/** The keys a config may have; a rule's own thresholds are checked against its options (checkRuleOptions). */
+const CONFIG_KEYS = ["$schema", "profile", "rules"];
+const isSeverity = (v: unknown) => typeof v === "string" && (SEVERITIES as readonly string[]).includes(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export interface LoadedConfig {
   config: JixiaoConfig;
@@ -62,30 +51,29 @@ export function checkConfig(raw: unknown, file: string): JixiaoConfig {
       }
     }
   }
-  const result = CONFIG.safeParse(raw);
-  if (!result.success) {
-    // A union reports at the rule's key; re-check an object setting alone to name the bad field inside it.
-    const issue = result.error.issues[0];
-    throw new InputError(`${file}：配置项 ${keyPath(innerIssue(raw, issue) ?? issue)} ${describe(innerIssue(raw, issue) ?? issue)}`);
+  // Checked by hand, in the order of the keys, each problem named in Chinese: every `check` looks for a config,
+  // and loading zod for it would cost more than the check of a small file.
+  const config = raw as Record<string, unknown>;
+  const fail = (key: string, problem: string) => new InputError(`${file}：配置项 ${key} ${problem}`);
+  if (config.$schema !== undefined && typeof config.$schema !== "string") throw fail("$schema", "应为文本");
+  if (config.profile !== undefined && !isProfileId(config.profile)) throw fail("profile", `应为 ${PROFILE_IDS.map((id) => JSON.stringify(id)).join(" 或 ")}`);
+  for (const [id, setting] of Object.entries((rules ?? {}) as Record<string, unknown>)) {
+    if (typeof setting === "boolean" || isSeverity(setting)) continue;
+    if (!isPlainObject(setting)) {
+      throw fail(`rules.${id}`, "应为 false（关闭）、true、\"error\"/\"warning\"/\"info\"，或对象 {\"severity\": …, \"enabled\": …, 阈值…}");
+    }
+    if (setting.severity !== undefined && !isSeverity(setting.severity)) throw fail(`rules.${id}.severity`, "应为 \"error\"、\"warning\" 或 \"info\"");
+    if (setting.enabled !== undefined && typeof setting.enabled !== "boolean") throw fail(`rules.${id}.enabled`, "应为 true 或 false");
   }
-  for (const [id, setting] of Object.entries(result.data.rules ?? {})) {
-    if (typeof setting !== "object" || setting === null) continue;
-    const { severity: _severity, enabled: _enabled, ...thresholds } = setting as Record<string, unknown>;
+  const unknown = Object.keys(config).find((k) => !CONFIG_KEYS.includes(k));
+  if (unknown !== undefined) throw fail(unknown, "不是已知的配置项（可用：profile、rules）");
+  for (const [id, setting] of Object.entries((rules ?? {}) as Record<string, unknown>)) {
+    if (!isPlainObject(setting)) continue;
+    const { severity: _severity, enabled: _enabled, ...thresholds } = setting;
     const problem = checkRuleOptions(ruleById(id)!, thresholds);
-    if (problem) throw new InputError(`${file}：配置项 rules.${id}.${problem.key} ${problem.problem}`);
+    if (problem) throw fail(`rules.${id}.${problem.key}`, problem.problem);
   }
-  return result.data as JixiaoConfig;
-}
-
-function innerIssue(raw: unknown, issue: z.core.$ZodIssue): z.core.$ZodIssue | null {
-  if (issue.path[0] !== "rules" || issue.path.length !== 2) return null;
-  const id = String(issue.path[1]);
-  const setting = (raw as { rules: Record<string, unknown> }).rules[id];
-  if (typeof setting !== "object" || setting === null || Array.isArray(setting)) return null;
-  const inner = RULE_OBJECT.safeParse(setting);
-  if (inner.success) return null;
-  const first = inner.error.issues[0];
-  return { ...first, path: ["rules", id, ...first.path] } as z.core.$ZodIssue;
+  return config as JixiaoConfig;
 }
 
 /** Load the config: the explicit file when given, else the nearest `.jixiaorc.json` (see header). */
@@ -138,24 +126,6 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function keyPath(issue: z.core.$ZodIssue): string {
-  const parts = issue.path.map(String);
-  if (issue.code === "unrecognized_keys") parts.push(issue.keys[0] ?? "");
-  return parts.length ? parts.join(".") : "（顶层）";
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  const key = issue.path[issue.path.length - 1];
-  if (issue.code === "unrecognized_keys") return "不是已知的配置项（可用：profile、rules）";
-  if (key === "profile") return "应为 \"legacy\" 或 \"mof2021\"";
-  if (key === "severity") return "应为 \"error\"、\"warning\" 或 \"info\"";
-  if (key === "enabled") return "应为 true 或 false";
-  if (issue.path[0] === "rules" && issue.path.length === 2) {
-    return "应为 false（关闭）、true、\"error\"/\"warning\"/\"info\"，或对象 {\"severity\": …, \"enabled\": …, 阈值…}";
-  }
-  return issue.message;
 }
 
 /** The known id closest to a misspelt one (edit distance ≤ 3), for the error message. */

@@ -6,8 +6,6 @@ import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
 import type { ProfileId } from "../domain/schema.js";
 import type { DraftInput, DraftResult } from "../draft/index.js";
-import { splitTitle } from "../draft/prose.js";
-import { renderProjectMarkdown } from "../render/index.js";
 import { EXIT_FINDINGS, EXIT_OK, writeOut } from "./common.js";
 
 export interface DraftCommandOptions {
@@ -85,7 +83,7 @@ function parseMonths(text: string | undefined): number[] | undefined {
 }
 
 /** The draft input from the file: JSON {name, summary, budget} or text whose first short line is the name. */
-export function draftInputFromText(text: string, file: string, opts: DraftCommandOptions): DraftInput {
+export async function draftInputFromText(text: string, file: string, opts: DraftCommandOptions): Promise<DraftInput> {
   const profile = opts.profile ?? "legacy";
   if (profile !== "legacy" && profile !== "mof2021") throw new InputError(`未知的指标体系“${profile}”，可选：legacy、mof2021`);
   let name = opts.name;
@@ -103,6 +101,8 @@ export function draftInputFromText(text: string, file: string, opts: DraftComman
     name ??= typeof data.name === "string" ? data.name : undefined;
     if (budget === undefined && typeof data.budget === "number") budget = data.budget;
   } else if (!name) {
+    // The drafter's modules load when `draft` runs, not with every command.
+    const { splitTitle } = await import("../draft/prose.js");
     const title = splitTitle(summary);
     name = title.name || undefined;
     summary = title.rest.trim() || summary;
@@ -116,14 +116,14 @@ export function draftInputFromText(text: string, file: string, opts: DraftComman
 export async function runDraft(file: string, opts: DraftCommandOptions): Promise<number> {
   const format = opts.format ?? "md";
   if (format !== "md" && format !== "json") throw new InputError(`未知的输出格式“${format}”，可选：md、json`);
-  const input = draftInputFromText(readInput(file), file, opts);
+  const input = await draftInputFromText(readInput(file), file, opts);
   // The drafter (and openai with it) loads on first use, not when the CLI starts.
   const { createLlmGenerator, draftProject, llmConfigFromEnv } = await import("../draft/index.js");
   const config = opts.offline ? null : llmConfigFromEnv();
   const result = await draftProject(input, config ? { generator: createLlmGenerator(config) } : {});
   process.stderr.write(`jixiao: 起草方式：${result.drafterLabel}，${result.rounds} 轮\n`);
   process.stderr.write(`jixiao: ${kindLine(result)}；${yearLine(result)}\n`);
-  await writeOut(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : draftMarkdown(result));
+  await writeOut(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : await draftMarkdown(result));
   return result.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -138,7 +138,8 @@ export function yearLine(result: Pick<DraftResult, "year">): string {
   return `预算年度：${result.year.value}（${YEAR_SOURCE[result.year.source]}）`;
 }
 
-export function draftMarkdown(result: DraftResult): string {
+export async function draftMarkdown(result: DraftResult): Promise<string> {
+  const { renderProjectMarkdown } = await import("../render/index.js");
   let out = renderProjectMarkdown(result.project, { findings: result.findings });
   out += `\n\n${kindLine(result)}；${yearLine(result)}\n`;
   if (result.unusedFacts.length > 0) {

@@ -7,7 +7,6 @@ import { loadConfig } from "../config.js";
 import { InputError } from "../domain/errors.js";
 import type { JixiaoDocument } from "../domain/schema.js";
 import { importFile, STDIN } from "../import/index.js";
-import { renderDocumentDocx, renderDocumentHtml, renderDocumentMarkdown, renderDocumentXlsx } from "../render/index.js";
 import { applyDocumentFixes, describeFix, type AppliedFix } from "../rules/fixes.js";
 import { validate } from "../rules/engine.js";
 import { writeOutFile } from "./common.js";
@@ -15,10 +14,11 @@ import { writeOutFile } from "./common.js";
 /** Formats a fixed document can be written in, by file extension. */
 const WRITERS: Record<string, (doc: JixiaoDocument) => Promise<string | Buffer> | string> = {
   ".json": (doc) => `${JSON.stringify(doc, null, 2)}\n`,
-  ".md": (doc) => renderDocumentMarkdown(doc),
-  ".html": (doc) => renderDocumentHtml(doc),
-  ".xlsx": (doc) => renderDocumentXlsx(doc),
-  ".docx": (doc) => renderDocumentDocx(doc),
+  // The renderers load when a fixed copy is written, not with every command.
+  ".md": async (doc) => (await import("../render/index.js")).renderDocumentMarkdown(doc),
+  ".html": async (doc) => (await import("../render/index.js")).renderDocumentHtml(doc),
+  ".xlsx": async (doc) => (await import("../render/index.js")).renderDocumentXlsx(doc),
+  ".docx": async (doc) => (await import("../render/index.js")).renderDocumentDocx(doc),
 };
 /** Inputs whose own layout cannot be written back: their fixed copy is Markdown by default. */
 const AS_MARKDOWN = new Set([".txt", ".pdf", ".htm", ""]);

@@ -3,7 +3,6 @@
 // store-reading commands (history, export): database resolution as `serve` does it, and project lookup.
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
-import { defaultDbPath, defaultExportsDir, openExistingStore } from "../store/index.js";
 import type { Workspace } from "../workspace/index.js";
 import { writeOut } from "./common.js";
 
@@ -11,6 +10,7 @@ export const DB_OPTION_HELP = "数据库文件（默认 JIXIAO_DB 或 ~/.jixiao/
 
 /** The workspace over an existing database, read-only: `--db` > JIXIAO_DB > ~/.jixiao/jixiao.db. */
 export async function openCliWorkspace(db: string | undefined): Promise<{ workspace: Workspace; dbPath: string }> {
+  const { defaultDbPath, defaultExportsDir, openExistingStore } = await import("../store/index.js");
   const dbPath = defaultDbPath(db);
   const store = await openExistingStore(dbPath);
   // The workspace (and the renderers behind it) loads only for the commands that read the database.

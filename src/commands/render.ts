@@ -3,7 +3,8 @@
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
-import { projectRef, type JixiaoDocument } from "../domain/schema.js";
+import { projectRef } from "../domain/project.js";
+import type { JixiaoDocument } from "../domain/schema.js";
 import { importFile } from "../import/index.js";
 import type { RenderOptions } from "../render/index.js";
 import { validate } from "../rules/engine.js";

@@ -1,9 +1,6 @@
 // `jixiao serve`: the MCP server over stdio (default) or Streamable HTTP (--http). Logs go to stderr only.
 import type { Command } from "commander";
 import { InputError } from "../domain/errors.js";
-import { chooseRoots } from "../allowed-roots.js";
-import { defaultDbPath, defaultExportsDir, openStore } from "../store/index.js";
-import { redactUrl } from "../store/postgres-url.js";
 
 interface ServeOptions {
   http?: boolean;
@@ -27,6 +24,10 @@ export function registerServe(program: Command): void {
     .action(async (opts: ServeOptions) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`端口“${opts.port}”无效，应为 0–65535 的整数`);
+      // The store and the roots' checks load when the server starts, not with every command.
+      const { chooseRoots } = await import("../allowed-roots.js");
+      const { defaultDbPath, defaultExportsDir, openStore } = await import("../store/index.js");
+      const { redactUrl } = await import("../store/postgres-url.js");
       const roots = chooseRoots(opts.root);
       const dbPath = defaultDbPath(opts.db);
       const poolSize = opts.dbPool === undefined ? undefined : Number(opts.dbPool);

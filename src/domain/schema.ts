@@ -112,19 +112,10 @@ export type Overall = z.infer<typeof OverallSchema>;
 export type JixiaoDocument = z.infer<typeof DocumentSchema>;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
-/** The project reference used in findings: the 项目编码, or `#<seq>` for a project without one. */
-export function projectRef(project: Pick<Project, "code" | "seq">): string {
-  return project.code ? project.code : `#${project.seq}`;
-}
-
-/** A row whose name or value is 无 — placeholder rows real tables keep for an unused 二级. */
-export function isEmptyRow(ind: Pick<Indicator, "name" | "value">): boolean {
-  const name = ind.name.replace(/\s+/g, "");
-  const value = ind.value.replace(/\s+/g, "");
-  return name === "无" || value === "无";
-}
-
 /** A project with every field at its empty default — the starting point of importers and drafts. */
 export function emptyProject(seq = 1): Project {
   return ProjectSchema.parse({ seq });
 }
+
+// Kept reachable from here for callers that already load the schemas.
+export { isEmptyRow, projectRef } from "./project.js";

@@ -163,6 +163,9 @@ export function readDocumentJson(bytes: Buffer, file = "输入", largeFrom = LAR
   return finishDocument(checked as JixiaoDocument, [...documentWarnings, ...projectWarnings].slice(0, MAX_UNKNOWN_WARNINGS), file);
 }
 
+/** Node's TextDecoder decodes UTF-8 about twice as fast as Buffer#toString (the bytes are checked UTF-8 first). */
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
@@ -188,7 +191,7 @@ function readLargeDocumentJson(bytes: Buffer, file: string, eachProject: (projec
   };
   const parseSlice = (from: number, to: number, what: string): unknown => {
     try {
-      return JSON.parse(bytes.toString("utf8", from, to));
+      return JSON.parse(UTF8.decode(bytes.subarray(from, to)));
     } catch (e) {
       return fail(from, `${what}：${(e as Error).message.replace(/\s+/g, " ").slice(0, 120)}`);
     }

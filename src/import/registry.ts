@@ -1,12 +1,12 @@
 // The importer registry: one entry per format — the extensions it owns, a sniff of the first bytes, and a
 // read that returns a Document. `import`, `check` (files, folders, standard input) and the MCP
 // `import_document` tool all go through `readerFor`. Adding a format is one reader file and one line here.
-// Heavy libraries (exceljs, pdfjs-dist, parse5, jszip) load only when their format is read.
+// Heavy libraries (exceljs, pdfjs-dist, parse5, jszip) and the JSON reader's schemas (zod) load only when their
+// format is read.
 import { InputError } from "../domain/errors.js";
 import type { JixiaoDocument } from "../domain/schema.js";
 import { decodeText, decodeWithReport } from "./decode.js";
 import { readForm } from "./form/reader.js";
-import { readDocumentJson } from "./json.js";
 import { readText } from "./readers/text.js";
 
 export interface Importer {
@@ -28,7 +28,7 @@ export const IMPORTERS: Importer[] = [
     id: "json",
     exts: [".json"],
     sniff: (b) => /^\s*\{/.test(decodeText(b.subarray(0, 64)).replace(/^\uFEFF/, "")),
-    read: async (b, name) => readDocumentJson(b, name),
+    read: async (b, name) => (await import("./json.js")).readDocumentJson(b, name),
   },
   {
     id: "xlsx",

@@ -1,7 +1,8 @@
 // The whole 部门预算绩效文本 as one view: cover, 目录 (every entry an in-page link), Part 1, and each
 // project's explanation and table. With findings (a review copy), a 目录 entry without a table is flagged and
 // gets a placeholder section; a clean copy lists the entry as the department wrote it, and nothing more.
-import { projectRef, type JixiaoDocument, type Project, type ProfileId } from "../domain/schema.js";
+import { projectRef } from "../domain/project.js";
+import type { JixiaoDocument, Project, ProfileId } from "../domain/schema.js";
 import { detectProfile } from "../domain/taxonomy.js";
 import type { Finding } from "../rules/types.js";
 import { explainProject, type Explanation } from "./explain.js";

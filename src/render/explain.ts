@@ -1,7 +1,8 @@
 // The 关于…绩效目标指标的说明 block, generated from the data. Its 绩效指标 paragraph is written from the
 // indicator rows themselves (无 rows not counted), so the counts and the named indicators always agree
 // with the table.
-import { isEmptyRow, type Project, type ProfileId } from "../domain/schema.js";
+import { isEmptyRow } from "../domain/project.js";
+import type { Project, ProfileId } from "../domain/schema.js";
 import { canonicalLabel, detectProjectProfile, PROFILES } from "../domain/taxonomy.js";
 import { formatAmount, trimNumber } from "./format.js";
 

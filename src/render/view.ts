@@ -1,6 +1,7 @@
 // The view model every template renders: a project's header block, its indicator rows with the rowspans
 // of merged 一级/二级 cells, and the findings overlay (marked cells + numbered notes).
-import { isEmptyRow, projectRef, type Project } from "../domain/schema.js";
+import { isEmptyRow, projectRef } from "../domain/project.js";
+import type { Project } from "../domain/schema.js";
 import { squash } from "../domain/taxonomy.js";
 import { composeValueText } from "../domain/value.js";
 import type { Finding, Severity } from "../rules/types.js";

@@ -2,7 +2,8 @@
 // (the numbering of the HTML overlay, from buildProjectView), the note texts, and the 审核意见 sheet that
 // lists every finding in report order.
 import type ExcelJS from "exceljs";
-import { projectRef, type JixiaoDocument, type Project } from "../domain/schema.js";
+import { projectRef } from "../domain/project.js";
+import type { JixiaoDocument, Project } from "../domain/schema.js";
 import type { Finding } from "../rules/types.js";
 import { formatAmount, formatPercent, SEVERITY_LABEL, SPENDING_MONTHS } from "./format.js";
 import { buildProjectView, findingsOf, type NoteView, type ProjectView } from "./view.js";

@@ -4,7 +4,8 @@
 // refused with its project and field named, since cutting it would lose what the person wrote.
 import { InputError } from "../domain/errors.js";
 import { MAX_XLSX_CELL_CHARS } from "../domain/limits.js";
-import { projectRef, type JixiaoDocument, type Project } from "../domain/schema.js";
+import { projectRef } from "../domain/project.js";
+import type { JixiaoDocument, Project } from "../domain/schema.js";
 import type { Finding } from "../rules/types.js";
 
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -1,5 +1,6 @@
 // Shared helpers of the formatters: severity words, the cell a finding is about, findings grouped by project.
-import { isEmptyRow, projectRef, type Indicator, type JixiaoDocument, type Project } from "../domain/schema.js";
+import { isEmptyRow, projectRef } from "../domain/project.js";
+import type { Indicator, JixiaoDocument, Project } from "../domain/schema.js";
 import type { Finding, Report } from "../rules/types.js";
 
 export { SEVERITY_LABEL } from "../domain/vocabulary.js";

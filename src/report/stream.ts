@@ -51,6 +51,9 @@ export function reportStream(
   };
 }
 
+/** Elements stringified together: about a CHUNK_CHARS piece of findings. */
+const LEAVES_PER_PIECE = 200;
+
 const PADS = Array.from({ length: 8 }, (_, d) => "  ".repeat(d));
 
 /**
@@ -66,6 +69,20 @@ function* jsonChunks(value: unknown, depth: number, before: string): Generator<s
 function* walk(value: unknown, depth: number, deepest: number): Generator<string> {
   if (depth < deepest && Array.isArray(value) && value.length > 0) {
     const inner = `\n${PADS[depth + 1]}`;
+    if (depth + 1 === deepest) {
+      // The elements (findings, projects) stringified a slice at a time: a million findings are not a million
+      // generator steps. The slice is nested `depth` arrays deep, so JSON.stringify indents it where it goes.
+      const { open, close } = nesting(depth);
+      for (let i = 0; i < value.length; i += LEAVES_PER_PIECE) {
+        let nested: unknown = value.slice(i, i + LEAVES_PER_PIECE);
+        for (let d = 0; d < depth; d++) nested = [nested];
+        const text = JSON.stringify(nested, null, 2);
+        yield i === 0 ? "[" : ",";
+        yield text.slice(open, text.length - close);
+      }
+      yield `\n${PADS[depth]}]`;
+      return;
+    }
     for (let i = 0; i < value.length; i++) {
       yield i === 0 ? `[${inner}` : `,${inner}`;
       yield* walk(value[i] ?? null, depth + 1, deepest);
@@ -85,8 +102,27 @@ function* walk(value: unknown, depth: number, deepest: number): Generator<string
       return;
     }
   }
+  yield leafJson(value, depth);
+}
+
+/**
+ * Where a slice nested `depth` arrays deep sits in JSON.stringify(…, null, 2): the characters before its elements
+ * (each wrapper's `[`, newline and indent, then the slice's own `[`) and after them (the slice's newline, indent
+ * and `]`, then each wrapper's).
+ */
+function nesting(depth: number): { open: number; close: number } {
+  let open = 1;
+  let close = 2 + 2 * depth;
+  for (let d = 0; d < depth; d++) {
+    open += 2 + 2 * (d + 1);
+    close += 2 + 2 * d;
+  }
+  return { open, close };
+}
+
+function leafJson(value: unknown, depth: number): string {
   const text = JSON.stringify(value, null, 2);
-  yield depth === 0 ? text : text.replaceAll("\n", `\n${PADS[depth]}`);
+  return depth === 0 ? text : text.replaceAll("\n", `\n${PADS[depth]}`);
 }
 
 /** Gathers small pieces into chunks of about CHUNK_CHARS before handing them on. */
@@ -105,6 +141,12 @@ class ChunkedWriter {
   /** Awaits only when a chunk is full: a million findings are not a million awaits. */
   async chunks(pieces: Iterable<string>): Promise<void> {
     for (const piece of pieces) {
+      if (piece.length >= CHUNK_CHARS) {
+        // A slice of findings is a chunk by itself: written as it is, not copied into a joined string.
+        await this.flush();
+        await this.write(piece);
+        continue;
+      }
       this.parts.push(piece);
       this.size += piece.length;
       if (this.size >= CHUNK_CHARS) await this.flush();

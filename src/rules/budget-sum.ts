@@ -1,5 +1,4 @@
 // budget-sum: 预算数 must equal 财政资金 + 其他资金.
-import { z } from "zod";
 import type { ProjectRule } from "./types.js";
 
 const DEFAULT_TOLERANCE = 0.005; // 万元: amounts are written to two decimals
@@ -13,7 +12,7 @@ const rule: ProjectRule = {
   id: "budget-sum",
   severity: "error",
   scope: "project",
-  options: z.object({ tolerance: z.number().min(0).optional() }).strict(),
+  options: { tolerance: { type: "number", min: 0 } },
   description: "预算数不等于财政资金与其他资金之和",
   docs: `## 说明
 绩效目标表的资金栏中，预算数 = 财政资金 + 其他资金（单位：万元）。不相等说明其中一个数抄错了，

@@ -1,5 +1,5 @@
 // code-format: a 项目编码 that does not look like a budget-system project code.
-import { projectRef } from "../domain/schema.js";
+import { projectRef } from "../domain/project.js";
 import type { ProjectRule } from "./types.js";
 
 /**

@@ -1,7 +1,8 @@
 // Certain fixes applied: a finding's `fix` is the replacement of one field (`90%` → `≥90%` under 指标值),
 // which the rule is sure of. Applying them is pure — a new Document (or Project), and the list of changes
 // made, each with the text before and after, for a dry run, a history entry or a message.
-import { projectRef, type Indicator, type JixiaoDocument, type Project } from "../domain/schema.js";
+import { projectRef } from "../domain/project.js";
+import type { Indicator, JixiaoDocument, Project } from "../domain/schema.js";
 import type { Finding } from "./types.js";
 
 /** Indicator fields a fix may replace (text cells of a row). */

@@ -1,7 +1,7 @@
 // goal-copied: a project's goal text identical to another project's in the same document (copy and paste).
 import { isPlaceholderNormalized, normalizeGoal } from "./goal-placeholder.js";
 import { quoted } from "./structure-util.js";
-import { projectRef } from "../domain/schema.js";
+import { projectRef } from "../domain/project.js";
 import type { DocumentRule, RuleHit } from "./types.js";
 
 /** Whitespace-, numbering- and end-punctuation-insensitive key of a goal list; null when it is template text. */

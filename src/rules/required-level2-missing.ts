@@ -1,5 +1,4 @@
 // required-level2-missing: a mandatory 二级 of the profile has no (non-无) row in the project.
-import { z } from "zod";
 import { canonicalLabel } from "../domain/taxonomy.js";
 import type { ProjectRule, RuleHit } from "./types.js";
 
@@ -7,7 +6,7 @@ const rule: ProjectRule = {
   id: "required-level2-missing",
   severity: "error",
   scope: "project",
-  options: z.object({ required: z.array(z.string()).min(1).optional() }).strict(),
+  options: { required: { type: "texts", minItems: 1 } },
   description: "缺少指标体系要求的二级指标",
   docs: `## 说明
 一张完整的绩效目标表至少要有数量、质量、时效、成本指标，效益指标下至少一类（经济效益、社会效益、生态效益、可持续影响任选），

@@ -1,5 +1,4 @@
 // satisfaction-low: a satisfaction target below the floor (config satisfactionFloor, default 80%).
-import { z } from "zod";
 import { q } from "./value-common.js";
 import { measureDirection, SATISFACTION_RE } from "./vocabulary/measures.js";
 import type { ProjectRule, RuleHit } from "./types.js";
@@ -10,7 +9,7 @@ const rule: ProjectRule = {
   id: "satisfaction-low",
   severity: "info",
   scope: "project",
-  options: z.object({ satisfactionFloor: z.number().min(0).max(100).optional() }).strict(),
+  options: { satisfactionFloor: { type: "number", min: 0, max: 100 } },
   description: "满意度目标低于通常下限（默认80%）",
   docs: `## 说明
 满意度目标通常不低于80%（多为≥85%或≥90%）；低于下限的目标说明设定偏低，评审时易被认为“目标值设置不合理”。

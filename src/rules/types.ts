@@ -2,7 +2,7 @@
 import type { Indicator, JixiaoDocument, Project } from "../domain/schema.js";
 import type { Profile } from "../domain/taxonomy.js";
 import type { ParsedValue } from "../domain/value.types.js";
-import type { z } from "zod";
+import type { RuleOptions } from "./options.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -97,7 +97,7 @@ interface RuleBase {
    */
   exclusive?: string;
   /** The rule's options (`.jixiaorc.json` thresholds), checked when the config is loaded; none when absent. */
-  options?: z.ZodObject;
+  options?: RuleOptions;
 }
 
 export interface ProjectRule extends RuleBase {

@@ -1,18 +1,16 @@
 // value-boilerplate: the same value on most rows of a project (≥95% on five of eight): a value copied down the
 // table instead of set per indicator.
-import { z } from "zod";
 import { normalizeValueText } from "../domain/value.js";
 import { q } from "./value-common.js";
+import type { RuleOptions } from "./options.js";
 import type { ProjectRule, RuleHit } from "./types.js";
 
-const OPTIONS = z
-  .object({
-    /** At least this many rows carry the value. */
-    minRows: z.number().int().min(2).optional(),
-    /** …and they are at least this share of the project's rows (0–1). */
-    minShare: z.number().gt(0).max(1).optional(),
-  })
-  .strict();
+const OPTIONS: RuleOptions = {
+  /** At least this many rows carry the value. */
+  minRows: { type: "number", integer: true, min: 2 },
+  /** …and they are at least this share of the project's rows (0–1). */
+  minShare: { type: "number", above: 0, max: 1 },
+};
 
 const DEFAULT_MIN_ROWS = 5;
 const DEFAULT_MIN_SHARE = 0.6;

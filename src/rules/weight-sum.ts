@@ -1,6 +1,5 @@
 // weight-sum: weights (分值) given but not adding up to 100 (or 90 with 预算执行率 scored apart), or a 一级 split
 // different from the profile's usual one.
-import { z } from "zod";
 import type { ProjectRule, RuleHit } from "./types.js";
 
 const EPSILON = 1e-6;
@@ -15,7 +14,7 @@ const rule: ProjectRule = {
   id: "weight-sum",
   severity: "warning",
   scope: "project",
-  options: z.object({ split: z.record(z.string(), z.number()).optional() }).strict(),
+  options: { split: { type: "numbers-by-text" } },
   description: "指标分值（权重）合计不是100（或预算执行率单列时的90），或一级指标分值分配与指标体系不符",
   docs: `## 说明
 预算系统中每个指标带分值，用于年终自评打分。分值合计应为100；预算执行率单列10分时，表中指标合计为90。

@@ -1,7 +1,8 @@
 // Import into the store: a file inside the allowed roots or pasted text, through the import registry, checked
 // once (checkDocument), every project stored with fresh ids in one transaction, in the caller's department.
 import { InputError } from "../domain/errors.js";
-import { projectRef, type JixiaoDocument } from "../domain/schema.js";
+import { projectRef } from "../domain/project.js";
+import type { JixiaoDocument } from "../domain/schema.js";
 import type { Store, StoredProject } from "../store/types.js";
 import { checkDocument } from "./check.js";
 import type { ImportResult } from "./contracts.js";

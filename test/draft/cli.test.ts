@@ -15,13 +15,13 @@ const NO_LLM = Object.fromEntries(
 ) as NodeJS.ProcessEnv;
 
 describe("draftInputFromText", () => {
-  it("takes the name from a short first line and the rest as the summary", () => {
-    const i = draftInputFromText("业务培训\n举办培训4期。\n培训200人。", "a.txt", { budget: "2", months: "6,12" });
+  it("takes the name from a short first line and the rest as the summary", async () => {
+    const i = await draftInputFromText("业务培训\n举办培训4期。\n培训200人。", "a.txt", { budget: "2", months: "6,12" });
     expect(i).toMatchObject({ name: "业务培训", summary: "举办培训4期。\n培训200人。", budget: 2, spendingMonths: [6, 12], profile: "legacy" });
   });
 
-  it("reads JSON {name, summary, budget}; options win over the file", () => {
-    const i = draftInputFromText(JSON.stringify({ name: "甲", summary: "乙项目概况。", budget: 3 }), "x.json", { budget: "4" });
+  it("reads JSON {name, summary, budget}; options win over the file", async () => {
+    const i = await draftInputFromText(JSON.stringify({ name: "甲", summary: "乙项目概况。", budget: 3 }), "x.json", { budget: "4" });
     expect(i).toMatchObject({ name: "甲", summary: "乙项目概况。", budget: 4 });
   });
 
@@ -29,15 +29,15 @@ describe("draftInputFromText", () => {
     [{ budget: "abc" }, /预算数“abc”无效/],
     [{ months: "13" }, /支出月份“13”无效/],
     [{ profile: "x" }, /未知的指标体系“x”/],
-  ])("rejects bad options %j", (opts, message) => {
-    expect(() => draftInputFromText("名称\n概况。", "a.txt", opts)).toThrow(message);
+  ])("rejects bad options %j", async (opts, message) => {
+    await expect(draftInputFromText("名称\n概况。", "a.txt", opts)).rejects.toThrow(message);
   });
 });
 
 describe("draftMarkdown", () => {
   it("renders the table and then the questions to confirm", async () => {
     const r = await draftProject({ name: "业务培训", summary: "提升业务能力。", budget: 2 });
-    const md = draftMarkdown(r);
+    const md = await draftMarkdown(r);
     expect(md).toContain("| 参训人员满意度 |");
     const questions = md.slice(md.indexOf("需要确认的默认值"));
     expect(md.indexOf("需要确认的默认值")).toBeGreaterThan(md.indexOf("参训人员满意度"));

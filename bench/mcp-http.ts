@@ -1,6 +1,6 @@
 // MCP over HTTP: validate_project on the seed's 9-row project against a built `jixiao serve --http`, and the
 // echo tool of bench/echo-server.mjs (same SDK, stateless), in alternated blocks of calls from one client each;
-// each block's p50, the ratio per pair, the median of the pairs.
+// each block's p50, the ratio per pair, the median of the pairs. Run by mcp.bench.ts (its figures are mcp.http_…).
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
