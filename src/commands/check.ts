@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { InputError, isInputError } from "../domain/errors.js";
 import { importFile, STDIN } from "../import/index.js";
+import { FOLDER_EXTS } from "../import/registry.js";
 import { REPORT_FORMATS, type CheckResult, type ReportFormat } from "../report/index.js";
 import { reportStream } from "../report/stream.js";
 import { countSummary, importWarningLines } from "../report/group.js";
@@ -18,7 +19,7 @@ import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, writeOut, writeOutFile } from "./co
 
 // The formats departments hand in. Markdown and web pages in a folder are more often notes than tables: they
 // are checked when named, not when a folder is walked.
-const CHECKED_EXTENSIONS = new Set([".txt", ".json", ".xlsx", ".docx", ".pdf"]);
+const CHECKED_EXTENSIONS = new Set(FOLDER_EXTS);
 /** Folders never walked: installed packages and build output hold JSON that is no 绩效目标表. */
 const SKIPPED_FOLDERS = new Set(["node_modules"]);
 
@@ -197,7 +198,7 @@ export function expandInputs(inputs: string[], skipped: SkippedCount = { folders
       continue;
     }
     const found = walk(input, skipped);
-    if (found.length === 0) throw new InputError(`${input}：文件夹中没有可检查的文件（.txt、.json、.xlsx、.docx、.pdf）`);
+    if (found.length === 0) throw new InputError(`${input}：文件夹中没有可检查的文件（${FOLDER_EXTS.join("、")}）`);
     out.push(...found);
   }
   return out;

@@ -10,7 +10,7 @@ import { readForm } from "./form/reader.js";
 import { readText } from "./readers/text.js";
 
 export interface Importer {
-  id: "json" | "xlsx" | "docx" | "pdf" | "html" | "text";
+  id: "json" | "xlsx" | "docx" | "pdf" | "html" | "csv" | "text";
   /** Lower-case extensions with the dot. */
   exts: string[];
   /** True when the bytes are certainly this format, whatever the file is called. */
@@ -55,11 +55,20 @@ export const IMPORTERS: Importer[] = [
     read: async (b, name) => readForm((await import("./readers/html.js")).readHtml(decodeText(b), name)),
   },
   {
-    id: "text",
-    exts: [".txt", ".md", ".markdown", ".csv", ".tsv", ""],
+    id: "csv",
+    exts: [".csv"],
     sniff: () => false,
     read: async (b, name) => {
-      if (looksBinary(b)) throw new InputError(`${name}：是二进制文件，无法作为文本导入（支持 .txt、.md、.json、.xlsx、.docx、.pdf、.html）`);
+      if (looksBinary(b)) throw new InputError(`${name}：是二进制文件，不是 CSV 文本`);
+      return readForm(await (await import("./readers/csv.js")).readCsv(decodeText(b), name));
+    },
+  },
+  {
+    id: "text",
+    exts: [".txt", ".md", ".markdown", ".tsv", ""],
+    sniff: () => false,
+    read: async (b, name) => {
+      if (looksBinary(b)) throw new InputError(`${name}：是二进制文件，无法作为文本导入（支持 .txt、.md、.json、.xlsx、.csv、.docx、.pdf、.html）`);
       const { text, badLines } = decodeWithReport(b);
       const source = readText(text, name);
       for (const line of badLines.slice(0, 20)) source.warnings.push({ line, message: `第${line}行：有无法识别的字节（不是 UTF-8 编码），已显示为 �` });
@@ -70,12 +79,21 @@ export const IMPORTERS: Importer[] = [
 
 const TEXT = IMPORTERS[IMPORTERS.length - 1];
 
+/** Old binary Office and WPS formats: refused with how to convert them (no maintained reader keeps their tables). */
+export const LEGACY_EXTS = [".xls", ".doc", ".wps", ".et"];
+
+/**
+ * The extensions `check folder/` picks up: every format read here but Markdown (a folder's README is no form; a
+ * Markdown table is checked when named), and the old ones (to say they were not read).
+ */
+export const FOLDER_EXTS: readonly string[] = [...IMPORTERS.flatMap((r) => r.exts).filter((e) => e !== "" && e !== ".md" && e !== ".markdown"), ...LEGACY_EXTS];
+
 /**
  * The importer for these bytes: what the bytes are wins over the name (a .docx saved as .xlsx, a PDF on
  * standard input); then the extension; then text.
  */
 export function readerFor(bytes: Buffer, name: string, ext: string): Importer {
-  if (ext === ".xls" || ext === ".doc" || ext === ".wps" || ext === ".et") {
+  if (LEGACY_EXTS.includes(ext)) {
     if (!isZip(bytes) && !bytes.subarray(0, 1024).includes(Buffer.from("%PDF-"))) {
       throw new InputError(`${name}：不支持旧版 ${ext} 格式，请在 Excel/Word/WPS 中另存为 ${ext === ".xls" || ext === ".et" ? ".xlsx" : ".docx"} 后再导入`);
     }

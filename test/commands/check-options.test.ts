@@ -71,4 +71,21 @@ describe("check options", () => {
     const list = Array.isArray(files) ? files : [files];
     expect(list.map((f: { file: string }) => f.file)).toEqual([join(dir, "one.json")]);
   });
+
+  it("a folder of submissions: web pages and CSV are checked, an old .doc is named as not read, a README.md is left alone", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-check-mixed-"));
+    const table = "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n| 产出指标 | 数量指标 | 培训人次 | ≥300人次 |\n";
+    writeFileSync(join(dir, "a.html"), "<html><body><p>项目名称：甲</p><table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr><tr><td>产出指标</td><td>数量指标</td><td>培训人次</td><td>≥300人次</td></tr></table></body></html>");
+    writeFileSync(join(dir, "b.csv"), "项目名称,乙\n一级指标,二级指标,三级指标,指标值\n产出指标,数量指标,培训人次,≥300人次\n");
+    writeFileSync(join(dir, "c.doc"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    writeFileSync(join(dir, "README.md"), `说明\n\n${table}`);
+    const r = await runCli(["check", dir, "--format", "json"]);
+    expect(r.code).toBe(2);
+    const list = JSON.parse(r.stdout) as { file: string; projects: { name: string }[] }[];
+    expect(list.map((f) => [f.file, f.projects[0].name])).toEqual([
+      [join(dir, "a.html"), "甲"],
+      [join(dir, "b.csv"), "乙"],
+    ]);
+    expect(r.stderr).toContain("c.doc：不支持旧版 .doc 格式，请在 Excel/Word/WPS 中另存为 .docx 后再导入");
+  });
 });

@@ -60,6 +60,13 @@ describe("the seed in every format", () => {
     expect(purposes.filter(Boolean).length).toBe(14);
   });
 
+  it("the 指标明细 sheet saved as CSV by LibreOffice, in GB18030 as Windows Excel writes it, gives the same rows and the structured fields", async () => {
+    const doc = await importFile(fixture("seed-flat.gb18030.csv"));
+    expectGoldRows(doc);
+    expect(doc.department?.name).toBe("承德高新技术产业开发区经济与科技发展局本级");
+    expect(doc.projects[0].indicators[0]).toMatchObject({ value: "1个", operator: "=", target: 1, unit: "个", direction: "正向" });
+  });
+
   it("our own Excel and its 指标明细 sheet alone (the budget-system flat layout) give the same rows", async () => {
     const xlsx = await renderDocumentXlsx(gold);
     expectGoldRows(await importBytes({ buffer: xlsx, name: "seed.xlsx", ext: ".xlsx" }));

@@ -1,0 +1,32 @@
+// A CSV file (a budget system's export, a sheet saved as CSV) as a SourceDocument: exceljs's CSV reader (fast-csv
+// underneath: quotes, commas and line breaks inside cells) fills a worksheet with the cells as written — no
+// number or date conversion — and the sheet goes through the same reading as an Excel sheet. The bytes are
+// decoded as for text first (GB18030 from Windows Excel is common).
+import { Readable } from "node:stream";
+import { InputError } from "../../domain/errors.js";
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from "../../domain/limits.js";
+import type { SourceDocument } from "../grid.js";
+import { readSheet } from "./xlsx.js";
+
+/** The separator the first lines use most: comma, semicolon (European Excel) or tab. */
+function delimiterOf(text: string): string {
+  const head = text.slice(0, 4096);
+  const counts = [",", ";", "\t"].map((d) => [d, head.split(d).length - 1] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+export async function readCsv(text: string, name: string): Promise<SourceDocument> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  const body = text.replace(/^\uFEFF/, "");
+  let ws;
+  try {
+    ws = await wb.csv.read(Readable.from([body]), { sheetName: name, map: (value: unknown) => value, parserOptions: { delimiter: delimiterOf(body) } });
+  } catch (e) {
+    throw new InputError(`${name}：不是有效的 CSV 文件（${(e as Error).message}）`);
+  }
+  if (ws.rowCount > MAX_SHEET_ROWS || ws.columnCount > MAX_SHEET_COLUMNS) {
+    throw new InputError(`${name}：CSV 有 ${ws.rowCount} 行、${ws.columnCount} 列，超过上限（${MAX_SHEET_ROWS} 行、${MAX_SHEET_COLUMNS} 列）`);
+  }
+  return readSheet(ws, name);
+}
