@@ -60,7 +60,7 @@ export const IMPORTERS: Importer[] = [
     sniff: () => false,
     read: async (b, name) => {
       if (looksBinary(b)) throw new InputError(`${name}：是二进制文件，不是 CSV 文本`);
-      return readForm(await (await import("./readers/csv.js")).readCsv(decodeText(b), name));
+      return readForm(await (await import("./readers/csv.js")).readCsv(b, name));
     },
   },
   {

@@ -4,7 +4,8 @@
 // decoded as for text first (GB18030 from Windows Excel is common).
 import { Readable } from "node:stream";
 import { InputError } from "../../domain/errors.js";
-import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from "../../domain/limits.js";
+import { formatBytes, MAX_CSV_BYTES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from "../../domain/limits.js";
+import { decodeText } from "../decode.js";
 import type { SourceDocument } from "../grid.js";
 import { readSheet } from "./xlsx.js";
 
@@ -15,7 +16,11 @@ function delimiterOf(text: string): string {
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
-export async function readCsv(text: string, name: string): Promise<SourceDocument> {
+export async function readCsv(bytes: Buffer, name: string): Promise<SourceDocument> {
+  if (bytes.length > MAX_CSV_BYTES) {
+    throw new InputError(`${name}：CSV 文件有 ${formatBytes(bytes.length)}，超过上限 ${formatBytes(MAX_CSV_BYTES)}；请按单位或项目拆分后再检查，或另存为 .xlsx`);
+  }
+  const text = decodeText(bytes);
   const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   const body = text.replace(/^\uFEFF/, "");
