@@ -36,11 +36,17 @@ const rule: ProjectRule = {
     return [
       {
         field: "budget",
-        message: `预算数${amount(total)}万元不等于财政资金${amount(fiscal ?? 0)}万元与其他资金${amount(other ?? 0)}万元之和（${amount(sum)}万元）`,
+        // A blank part counts as 0, and the message says it was blank (the form left it empty, not 0).
+        message: `预算数${amount(total)}万元不等于财政资金${part(fiscal)}与其他资金${part(other)}之和（${amount(sum)}万元）`,
         hint: "核对预算批复，改正预算数、财政资金或其他资金，使预算数等于两者之和",
       },
     ];
   },
 };
+
+/** A budget part as the message names it: `132万元`, or `（未填，按0计）`. */
+function part(value: number | null): string {
+  return value === null ? "（未填，按0计）" : `${amount(value)}万元`;
+}
 
 export default rule;
