@@ -322,6 +322,16 @@ function fillFromFieldLines(project: Project, before: Line[], head: DocumentHead
       }
     }
   }
+  // …and may state the goal in a sentence (`项目总体绩效目标是:增加特色产业产值80万元,…。`): that sentence.
+  if (project.goals.length === 0) {
+    for (const line of before) {
+      const m = /(?:项目)?(?:总体|年度)?绩效目标(?:是|为)\s*[:：]\s*([^。]{4,300}。)/.exec(line.text);
+      if (m) {
+        project.goals.push(cleanCell(m[1]));
+        break;
+      }
+    }
+  }
   return warnings;
 }
 
