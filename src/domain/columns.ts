@@ -97,9 +97,19 @@ export function headerColumn(cell: string): Column | null {
   // `*指标值`, `★指标解释`: a template's mark of a required column is no part of its name.
   const c = squash(cell).replace(/^[*＊★☆※]+/, "").replace(/[：:]$/, "");
   if (!c) return null;
+  // `二级指标(长期)` | `二级指标(年度)`: the period of a column set named in each header cell.
+  const period = /^(.+?)[（(](长期|中期|年度|本年度?)[）)]$/.exec(c);
+  if (period) {
+    const col = headerColumn(period[1]);
+    const other = period[2] === "长期" || period[2] === "中期";
+    return other && col && MID_COLUMNS.includes(col) ? (`mid:${col}` as Column) : col;
+  }
   for (const [re, col] of HEADER_CELLS) if (re.test(c)) return col;
   return null;
 }
+
+/** The columns a 中期/长期 set repeats beside the 年度 one. */
+const MID_COLUMNS: Column[] = ["level2", "name", "value", "description", "basis"];
 
 /**
  * Columns of a header given as cells; null unless it names 一级 and 二级 (or 二级 and 三级) and a value.

@@ -34,13 +34,14 @@ describe("the real corpus", () => {
     expect(doc.projects[0].budget.total).toBeCloseTo(330.984);
   });
 
-  it("doc01 (东莞 2019, 中期 and 年度 sets side by side) reads the 年度 set, its goal and amount, and keeps the 中期 ones as notes", async () => {
+  it("doc01 (东莞 2019, 中期 and 年度 sets side by side) reads the 年度 set, its goals and amount, and keeps the 中期 indicators and budget as notes", async () => {
     const doc = await importFile(corpusDocuments().find((d) => d.name === "doc01.txt")!.path);
     expect(doc.department?.name).toBe("东莞市交通运输局");
     const p = doc.projects[0];
     expect(p.budget).toEqual({ total: null, fiscal: 919, other: null });
-    expect(p.goals).toEqual(["督促勘察设计单位、咨询单位完成勘察设计费、审查咨询费结算532万元,以及茶山、常平镇街完成3个项目补助尾款结算387万元。"]);
-    expect(p.notes).toMatch(/^中期市财政预算\(万元\)：284500\.00\n中期滚动目标\(2019年--2021年\)：新建或改造道路/);
+    // The goal sets' captions are no goals; both texts are, in order (as doc08's transcription keeps 长期 and 年度).
+    expect(p.goals).toEqual(["新建或改造道路,共29个项目,规划里程169公里。", "督促勘察设计单位、咨询单位完成勘察设计费、审查咨询费结算532万元,以及茶山、常平镇街完成3个项目补助尾款结算387万元。"]);
+    expect(p.notes).toMatch(/^中期市财政预算\(万元\)：284500\.00\n中期：数量指标/);
     // The template's 预算(或投资规模)控制指标 is the cost 二级: its row stays whole.
     expect(p.indicators.map((i) => [i.level2, i.name, i.value])).toContainEqual(["预算(或投资规模)控制指标", "年度预算执行率", "≥90%"]);
     expect(p.indicators).toHaveLength(5);

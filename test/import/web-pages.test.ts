@@ -51,3 +51,23 @@ describe("黄石 2022 批复表 (pipe copy, rows that lost their merged cells)",
     expect(warnings[1]).toMatch(/^第23行：不是指标行，未导入：财政资金管理科室/);
   });
 });
+
+describe("青山 2020 (one cell per line, empty cells as lines of spaces, 长期 and 年度 column sets)", () => {
+  it("reads the 年度 set row by row, the 长期 cells kept as notes, and the department with its code", async () => {
+    const doc = await importFile(new URL("../fixtures/web/qingshan-2020-cells.txt", import.meta.url).pathname);
+    expect(doc.department).toEqual({ code: "015001", name: "武汉市青山区教育局" });
+    const p = doc.projects[0];
+    expect([p.name, p.budget.total, p.budget.fiscal]).toEqual(["教育系统基础设施建设和设备购置", 10000, 10000]);
+    expect(p.goals).toEqual(["优化教育布局,推进教育领域综合改革全面提升育人质量实现基础教育持续发展", "按工作计划完成教育局重点项目建设经费预算安排"]);
+    expect(p.indicators.map((i) => `${i.level1}/${i.level2}/${i.name}/${i.value}`)).toEqual([
+      "产出指标/数量指标/重点建设工程安排数量/2",
+      "产出指标/质量指标/重点建设工程验收合格率/100%",
+      "产出指标/成本指标/建设项目成本/参照政府采购成本控制",
+      "产出指标/时效指标/重点建设工程按期完成率/100%",
+      "效益指标/可持续影响指标/基础教育巩固提高情况/巩固提高",
+      "效益指标/社会效益指标/基础教育学校办学条件/持续改善",
+      "满意度指标/服务对象满意度指标/学生、家长、社会满意度/≥90%",
+    ]);
+    expect(p.importWarnings ?? []).toEqual([]);
+  });
+});

@@ -23,9 +23,9 @@ const LABELS: FieldLabel[] = [
   { kind: "other", pattern: /^(?:其他资金|其它资金|自有资金|其他(?=[：:]))(?:[（(](?:万元|元)[）)])?/ },
   { kind: "purpose", pattern: /^资金用途/ },
   { kind: "goals", pattern: /^(?:年度绩效目标|年度目标|项目绩效目标|绩效目标|总体目标|长期目标|中期目标)(?!表|和|指标|及|申报|设定|批复|管理|自评|实现)/ },
-  { kind: "department", pattern: /^(?:(?:项目)?主管部门(?:及其编码)?|预算部门|部门名称|单位名称|预算单位)/ },
+  { kind: "department", pattern: /^(?:(?:项目)?主管部门(?:及其?编码)?|预算部门|部门名称|单位名称|预算单位)/ },
   // Labels whose values jixiao does not keep; they end the value before them (主管部门 县财政局 实施单位 …).
-  { kind: "ignore", pattern: /^(?:(?:项目)?(?:实施|执行)单位|项目负责人(?:及电话)?|联系电话|项目类别|归口科室|项目属性|项目起\s*止时间)/ },
+  { kind: "ignore", pattern: /^(?:(?:项目)?(?:实施|执行)单位|项目负责人(?:及电话)?|联系电话|项目类别|归口科室|项目属性|项目起\s*止时间|当年资金总额|(?:其中\s*[:：]\s*)?当年财政拨款|当年其他资金)/ },
 ];
 
 /** Labels found even without a separator before them, as run-together copies write them (…教育局项目执行单位…). */

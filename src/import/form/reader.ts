@@ -238,7 +238,7 @@ function takeHeading(region: Line[], head: DocumentHead): { before: Line[]; tabl
 export function departmentOf(text: string): { code: string; name: string } {
   const after = /^(.*?)\s*[（(]?(\d{3,})[）)]?$/.exec(text);
   if (after && after[1]) return { code: after[2], name: cleanCell(after[1]) };
-  const before = /^[（(]?(\d{3,})[）)]?\s*[-－—]?\s*(\S.*)$/.exec(text);
+  const before = /^[（(\[【]?(\d{3,})[）)\]】]?\s*[-－—]?\s*(\S.*)$/.exec(text);
   if (before) return { code: before[1], name: cleanCell(before[2]) };
   return { code: "", name: cleanCell(text) };
 }
@@ -296,6 +296,9 @@ function fillFromFieldLines(project: Project, before: Line[], head: DocumentHead
         pending = null;
         continue;
       }
+      // `主管部门` | `及编码`: the label goes on over the next line; its value comes after.
+      const longer = readFieldLine(pending.label + squash(line.text));
+      if (longer.length === 1 && longer[0].kind === pending.kind && !longer[0].value) continue;
       if (pending.kind === "goals") {
         if (!tableHasGoals) project.goals.push(...splitGoals(line.text));
         continue; // goals may run over several lines

@@ -297,13 +297,14 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
       moneyUnit = unit[1] as MoneyUnit;
       continue;
     }
-    // 总体目标 over 中期目标 | 年度目标, their texts on the next row: the 年度 text is the goals, the 中期 one a note.
+    // 总体目标 over 中期目标 | 年度目标, their texts on the next row: all are the project's goals, in order (as the
+    // corpus transcriptions keep 长期 and 年度 goals, doc08), each text whole.
     if (goalSets) {
       const sets = goalSets;
       const texts = cells.filter((c, k) => c && !row.carried?.[k]);
       goalSets = null;
       if (texts.length === sets.length && texts.every((t) => headLabel(t) === null)) {
-        texts.forEach((t, k) => (/^(本?年度|本年)/.test(squash(sets[k])) ? table.goals.push(...splitGoals(t)) : table.notes.push(`${squash(sets[k])}：${t}`)));
+        for (const t of texts) table.goals.push(...splitGoals(t));
         last = null;
         continue;
       }

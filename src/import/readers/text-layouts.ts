@@ -94,13 +94,17 @@ function readRows(lines: Line[], from: number, columns: Column[], layout: Layout
   let j = from;
   if (layout === "cells") {
     const cells: Line[] = [];
+    // A copy that puts a blank line between cells writes an empty cell as a line of spaces: those are cells.
+    const blankCells = cellsSeparatedByBlankLines(lines, from);
     for (; j < lines.length; j++) {
       const t = lines[j].text;
-      if (!t) continue;
-      if (ends(t)) break;
+      if (!t && !(blankCells && lines[j].raw !== "")) continue;
+      if (t && ends(t)) break;
       cells.push(lines[j]);
     }
-    rows.push(...assembleCells(cells, columns));
+    while (cells.length > 0 && !cells[cells.length - 1].text) cells.pop();
+    const fixed = blankCells ? fixedWidthRows(cells, columns) : null;
+    rows.push(...(fixed ?? assembleCells(cells.filter((c) => c.text), columns)));
     return { grid: { rows, source: { line: headerLine } }, end: j };
   }
   for (; j < lines.length; j++) {
@@ -271,6 +275,32 @@ function placeTyped(tokens: string[], columns: Column[], out: string[]): boolean
 }
 
 // ---- one cell per line ----
+
+/** Cells on every other line, the lines between them empty, and some cells only spaces (empty cells kept). */
+function cellsSeparatedByBlankLines(lines: Line[], from: number): boolean {
+  const window = lines.slice(from, from + 40);
+  if (window.length < 8) return false;
+  let alternating = 0;
+  for (let k = 0; k + 1 < window.length; k += 2) if (window[k].raw !== "" && window[k + 1].raw === "") alternating++;
+  return alternating >= Math.floor(window.length / 2) - 1 && window.some((l) => l.raw !== "" && !l.text);
+}
+
+/**
+ * Every cell kept, empty ones too: rows are the header's width, each starting with a 一级 label or an empty cell
+ * (a row that does not is no such table, and the cells are assembled by their labels instead).
+ */
+function fixedWidthRows(cells: Line[], columns: Column[]): GridRow[] | null {
+  const width = columns.length;
+  if (cells.length === 0 || cells.length % width !== 0) return null;
+  const rows: GridRow[] = [];
+  for (let k = 0; k < cells.length; k += width) {
+    const row = cells.slice(k, k + width);
+    const first = row[0].text;
+    if (first && !asLevel1(first) && !asLevel2(first)) return null;
+    rows.push({ cells: row.map((c) => ({ text: cleanCell(c.text) })), source: { line: row.find((c) => c.text)?.no ?? row[0].no } });
+  }
+  return rows;
+}
 
 function assembleCells(lines: Line[], columns: Column[]): GridRow[] {
   const rows: GridRow[] = [];
