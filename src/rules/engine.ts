@@ -53,7 +53,11 @@ export function validateProject(project: Project, opts: ValidateOptions = {}): R
 
 /** The engine over an explicit rule list (the registry in production; synthetic rules in tests). */
 export function validateWith(rules: readonly Rule[], document: JixiaoDocument, opts: ValidateOptions = {}): Report {
-  const { profile, buckets } = findingBuckets(rules, document, opts);
+  return collectReport(findingBuckets(rules, document, opts));
+}
+
+/** The buckets gathered into one Report (its findings in reading order, counted). */
+export function collectReport({ profile, buckets }: FindingBuckets): Report {
   const findings: Finding[] = [];
   const summary = { error: 0, warning: 0, info: 0 };
   for (const bucket of buckets) {
