@@ -11,6 +11,8 @@ import type { CheckResult, FormatOptions, ReportFormat, StreamedResult } from ".
 
 /** Output is handed on in pieces of about this many characters (and awaited: a slow pipe holds the run). */
 const CHUNK_CHARS = 1 << 16;
+/** A piece this long (a slice of findings) is handed on by itself: joining it into a chunk would only copy it. */
+const ALONE_CHARS = CHUNK_CHARS / 4;
 
 export interface ReportStream {
   /** A result whose findings come in buckets is written as they come (json); the other formats gather them. */
@@ -198,8 +200,7 @@ class ChunkedWriter {
   /** Awaits only when a chunk is full: a million findings are not a million awaits. */
   async chunks(pieces: Iterable<string>): Promise<void> {
     for (const piece of pieces) {
-      if (piece.length >= CHUNK_CHARS) {
-        // A slice of findings is a chunk by itself: written as it is, not copied into a joined string.
+      if (piece.length >= ALONE_CHARS) {
         await this.flush();
         await this.write(piece);
         continue;
