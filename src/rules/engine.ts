@@ -101,6 +101,8 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
     for (let b = 0; b < projects.length + 2; b++) {
       const project = b >= 1 && b <= projects.length ? projects[b - 1].project : null;
       const pc: ProjectContext | null = project && { project, profile, rows: buildRows(project, labels, parse), config: {}, year };
+      // The reference findings carry, made once per project (not once per rule).
+      const ref = project ? projectRef(project) : "";
       // Rules in catalog order, so the bucket holds its findings in rule order; a stable sort by row then gives
       // the reading order without a global sort over every finding of a 90,000-row document.
       const bucket: Finding[] = [];
@@ -112,7 +114,7 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
           const hits = documentHits[r]?.get(b);
           if (hits) bucket.push(...hits);
         } else if (pc) {
-          projectRuleFindings(a, pc, claimed, bucket);
+          projectRuleFindings(a, pc, ref, claimed, bucket);
         }
       }
       if (bucket.length > 1) bucket.sort(byRow);
@@ -123,11 +125,10 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
 }
 
 /** One project rule over one project, its findings pushed onto `bucket`. */
-function projectRuleFindings(a: ActiveRule, pc: ProjectContext, claimed: Map<string, Set<number>>, bucket: Finding[]): void {
+function projectRuleFindings(a: ActiveRule, pc: ProjectContext, ref: string, claimed: Map<string, Set<number>>, bucket: Finding[]): void {
   const rule = a.rule as Extract<Rule, { scope: "project" }>;
   const exclusive = rule.exclusive;
   const hits = rule.check(Object.keys(a.config).length > 0 ? { ...pc, config: a.config } : pc);
-  const ref = projectRef(pc.project);
   for (const hit of hits) {
     // An empty (无) row raises only empty-row: it counts for nothing else.
     if (rule.id !== "empty-row" && hit.indicator != null && pc.rows[hit.indicator]?.empty) continue;
