@@ -9,11 +9,12 @@ import { InputError, isInputError } from "../domain/errors.js";
 import { importFile, STDIN } from "../import/index.js";
 import { FOLDER_EXTS } from "../import/registry.js";
 import { REPORT_FORMATS, type CheckResult, type ReportFormat } from "../report/index.js";
+import type { StreamedResult } from "../report/types.js";
 import { reportStream } from "../report/stream.js";
-import { countSummary, importWarningLines } from "../report/group.js";
+import { importWarningLines } from "../report/group.js";
 import { applyDocumentFixes, describeFix } from "../rules/fixes.js";
-import type { ValidateOptions } from "../rules/types.js";
-import { checkDocument } from "../workspace/check.js";
+import { collectReport, validateInBuckets } from "../rules/engine.js";
+import type { Finding, Report, ValidateOptions } from "../rules/types.js";
 import { PROFILE_IDS as PROFILES } from "../domain/vocabulary.js";
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, writeOut, writeOutFile } from "./common.js";
 
@@ -75,17 +76,22 @@ export async function runCheck(inputs: string[], opts: CheckOptions): Promise<nu
   const progress = await startProgress(files.length);
   for (const file of files) {
     try {
-      const result = await checkFile(file, profile, opts);
-      errorsFound ||= result.report.summary.error > 0;
-      warnings += result.report.summary.warning;
+      const checked = await checkFile(file, profile, opts);
       if (opts.fixDryRun) {
+        const result = { file: checked.file, document: checked.document, report: collectReport(checked) };
+        errorsFound ||= result.report.summary.error > 0;
+        warnings += result.report.summary.warning;
         fixes.push(fixDryRun(result));
         continue;
       }
-      const shown = opts.quiet ? errorsOnly(result) : result;
+      // The findings are counted as the report takes them (a large document's are never all in memory at once).
+      const tally = { error: 0, warning: 0, info: 0 };
+      const shown = { ...checked, buckets: tallied(checked.buckets, tally, opts.quiet ?? false) };
       // stdout stays pure JSON; import warnings go to stderr.
       if (format === "json") for (const w of importWarningLines(shown.document)) process.stderr.write(`jixiao: ${shown.file}：导入提示：${w}\n`);
       await report.add(shown);
+      errorsFound ||= tally.error > 0;
+      warnings += tally.warning;
     } catch (e) {
       if (!isInputError(e) || single || e instanceof ConfigError) throw e;
       unreadable.push(namingFile(e.message, file));
@@ -132,11 +138,21 @@ function checkMaxWarnings(value: string | undefined): number | null {
   return n;
 }
 
-async function checkFile(file: string, profile: ValidateOptions["profile"], opts: CheckOptions): Promise<CheckResult> {
+/** The file imported and judged; its findings are made bucket by bucket as the report asks for them. */
+async function checkFile(file: string, profile: ValidateOptions["profile"], opts: CheckOptions): Promise<StreamedResult> {
   // A broken config is fatal for the whole run (it would misjudge every file): ConfigError is rethrown.
   const { config } = loadConfigOrThrow(file, opts.config);
-  const { document, report } = checkDocument(await importFile(file), { config, ...(profile ? { profile } : {}) });
-  return { file: file === STDIN ? "标准输入" : file, document, report };
+  const document = await importFile(file);
+  const { profile: used, buckets } = validateInBuckets(document, { config, ...(profile ? { profile } : {}) });
+  return { file: file === STDIN ? "标准输入" : file, document, profile: used, buckets };
+}
+
+/** The buckets as they pass, counted into `tally` by severity; with `errorsOnly` (--quiet) only errors go on. */
+function* tallied(buckets: Iterable<Finding[]>, tally: Report["summary"], errorsOnly: boolean): Generator<Finding[]> {
+  for (const bucket of buckets) {
+    for (const f of bucket) tally[f.severity]++;
+    yield errorsOnly ? bucket.filter((f) => f.severity === "error") : bucket;
+  }
 }
 
 function loadConfigOrThrow(file: string, configPath: string | undefined) {
@@ -157,11 +173,6 @@ function namingFile(message: string, file: string): string {
   const base = basename(file);
   if (message.startsWith(`${base}：`)) return file + message.slice(base.length);
   return `${file}：${message}`;
-}
-
-function errorsOnly(r: CheckResult): CheckResult {
-  const findings = r.report.findings.filter((f) => f.severity === "error");
-  return { ...r, report: { ...r.report, findings, summary: countSummary(findings) } };
 }
 
 function checkFormat(format: string): ReportFormat {

@@ -1,6 +1,6 @@
 // Machine report, as docs/contracts.md states it: one object per file; several files → an array of them.
 import type { Finding, Report } from "../rules/types.js";
-import type { CheckResult } from "./types.js";
+import type { CheckResult, StreamedResult } from "./types.js";
 
 export interface JsonReport {
   file: string;
@@ -11,12 +11,16 @@ export interface JsonReport {
 }
 
 export function toJsonReport(result: CheckResult): JsonReport {
+  const { file, profile, projects } = toJsonReportHead({ file: result.file, document: result.document, profile: result.report.profile });
+  return { file, profile, projects, findings: result.report.findings, summary: result.report.summary };
+}
+
+/** What the report lists before its findings (a streamed report writes these first). */
+export function toJsonReportHead(result: Pick<StreamedResult, "file" | "document" | "profile">): Pick<JsonReport, "file" | "profile" | "projects"> {
   return {
     file: result.file,
-    profile: result.report.profile,
+    profile: result.profile,
     projects: result.document.projects.map((p) => ({ code: p.code, name: p.name, indicators: p.indicators.length })),
-    findings: result.report.findings,
-    summary: result.report.summary,
   };
 }
 

@@ -2,16 +2,21 @@
 // results, but no file's document or findings is kept once its part is written (a folder of 1,000 files costs the
 // memory of one), and a 100,000-project JSON report goes out in chunks, never as one string.
 import { countSummary } from "./group.js";
-import { toJsonReport } from "./json.js";
+import { collectReport } from "../rules/engine.js";
+import type { Finding, Report } from "../rules/types.js";
+import { toJsonReportHead } from "./json.js";
 import { formatMemo, MEMO_SEPARATOR } from "./markdown.js";
 import { formatTextBlock, textTotalLine } from "./text.js";
-import type { CheckResult, FormatOptions, ReportFormat } from "./types.js";
+import type { CheckResult, FormatOptions, ReportFormat, StreamedResult } from "./types.js";
 
 /** Output is handed on in pieces of about this many characters (and awaited: a slow pipe holds the run). */
 const CHUNK_CHARS = 1 << 16;
+/** A piece this long (a slice of findings) is handed on by itself: joining it into a chunk would only copy it. */
+const ALONE_CHARS = CHUNK_CHARS / 4;
 
 export interface ReportStream {
-  add(result: CheckResult): Promise<void>;
+  /** A result whose findings come in buckets is written as they come (json); the other formats gather them. */
+  add(result: CheckResult | StreamedResult): Promise<void>;
   /** Finish the report (the closing bracket or the total line); nothing is written for no result but JSON's. */
   end(): Promise<void>;
 }
@@ -26,13 +31,17 @@ export function reportStream(
   let count = 0;
   const total = { error: 0, warning: 0, info: 0 };
   return {
-    async add(result) {
+    async add(given) {
       const first = count === 0;
       count++;
       if (format === "json") {
-        if (opts.single) await out.chunks(jsonChunks(toJsonReport(result), 0, ""));
-        else await out.chunks(jsonChunks(toJsonReport(result), 1, first ? "[\n  " : ",\n  "));
-      } else if (format === "markdown") {
+        const streamed = asStreamed(given);
+        if (opts.single) await out.chunks(jsonChunks(streamed, 0, ""));
+        else await out.chunks(jsonChunks(streamed, 1, first ? "[\n  " : ",\n  "));
+        return;
+      }
+      const result = asChecked(given);
+      if (format === "markdown") {
         await out.text(`${first ? "" : MEMO_SEPARATOR}${formatMemo(result)}`);
       } else {
         const s = countSummary(result.report.findings);
@@ -57,32 +66,46 @@ const LEAVES_PER_PIECE = 200;
 const PADS = Array.from({ length: 8 }, (_, d) => "  ".repeat(d));
 
 /**
- * JSON.stringify(value, null, 2) placed at `depth`, in pieces: the report's top object and its arrays are walked,
- * each element stringified on its own and re-indented (strings hold no raw newline, so that is exact).
+ * JSON.stringify(toJsonReport(…), null, 2) placed at `depth`, in pieces: the report's top object and its arrays
+ * are walked, each element stringified on its own and re-indented (strings hold no raw newline, so that is exact).
+ * The findings are taken bucket by bucket as they are written, and counted for the summary that follows them.
  * `before` is written first (the separator from what came before).
  */
-function* jsonChunks(value: unknown, depth: number, before: string): Generator<string> {
+function* jsonChunks(result: StreamedResult, depth: number, before: string): Generator<string> {
   yield before;
-  yield* walk(value, depth, depth + 2);
+  const inner = `\n${PADS[depth + 1]}`;
+  const head = toJsonReportHead(result);
+  let first = true;
+  for (const [key, value] of Object.entries(head)) {
+    yield `${first ? "{" : ","}${inner}${JSON.stringify(key)}: `;
+    yield* walk(value, depth + 1, depth + 2);
+    first = false;
+  }
+  const summary = { error: 0, warning: 0, info: 0 };
+  yield `,${inner}"findings": `;
+  yield* elementSlices(counted(result.buckets, summary), depth + 1);
+  yield `,${inner}"summary": `;
+  yield* walk(summary, depth + 1, depth + 2);
+  yield `\n${PADS[depth]}}`;
+}
+
+/** The findings of all buckets, one by one, each counted into `summary` by severity. */
+function* counted(buckets: Iterable<Finding[]>, summary: Report["summary"]): Generator<Finding> {
+  for (const bucket of buckets) {
+    for (const f of bucket) {
+      summary[f.severity]++;
+      yield f;
+    }
+  }
 }
 
 function* walk(value: unknown, depth: number, deepest: number): Generator<string> {
   if (depth < deepest && Array.isArray(value) && value.length > 0) {
-    const inner = `\n${PADS[depth + 1]}`;
     if (depth + 1 === deepest) {
-      // The elements (findings, projects) stringified a slice at a time: a million findings are not a million
-      // generator steps. The slice is nested `depth` arrays deep, so JSON.stringify indents it where it goes.
-      const { open, close } = nesting(depth);
-      for (let i = 0; i < value.length; i += LEAVES_PER_PIECE) {
-        let nested: unknown = value.slice(i, i + LEAVES_PER_PIECE);
-        for (let d = 0; d < depth; d++) nested = [nested];
-        const text = JSON.stringify(nested, null, 2);
-        yield i === 0 ? "[" : ",";
-        yield text.slice(open, text.length - close);
-      }
-      yield `\n${PADS[depth]}]`;
+      yield* elementSlices(value, depth);
       return;
     }
+    const inner = `\n${PADS[depth + 1]}`;
     for (let i = 0; i < value.length; i++) {
       yield i === 0 ? `[${inner}` : `,${inner}`;
       yield* walk(value[i] ?? null, depth + 1, deepest);
@@ -103,6 +126,42 @@ function* walk(value: unknown, depth: number, deepest: number): Generator<string
     }
   }
   yield leafJson(value, depth);
+}
+
+/**
+ * An array at `depth` whose elements (findings, projects) are stringified a slice at a time: a million findings
+ * are not a million generator steps. The slice is nested `depth` arrays deep, so JSON.stringify indents it where
+ * it goes. No element: `[]`, as JSON.stringify writes an empty array.
+ */
+function* elementSlices(elements: Iterable<unknown>, depth: number): Generator<string> {
+  const { open, close } = nesting(depth);
+  let slice: unknown[] = [];
+  let pieces = 0;
+  function* piece(): Generator<string> {
+    let nested: unknown = slice;
+    for (let d = 0; d < depth; d++) nested = [nested];
+    const text = JSON.stringify(nested, null, 2);
+    yield pieces++ === 0 ? "[" : ",";
+    yield text.slice(open, text.length - close);
+    slice = [];
+  }
+  for (const element of elements) {
+    slice.push(element);
+    if (slice.length === LEAVES_PER_PIECE) yield* piece();
+  }
+  if (slice.length > 0) yield* piece();
+  yield pieces > 0 ? `\n${PADS[depth]}]` : "[]";
+}
+
+/** A whole result as one bucket: its findings are already in reading order. */
+function asStreamed(result: CheckResult | StreamedResult): StreamedResult {
+  if ("buckets" in result) return result;
+  return { file: result.file, document: result.document, profile: result.report.profile, buckets: [result.report.findings] };
+}
+
+function asChecked(result: CheckResult | StreamedResult): CheckResult {
+  if (!("buckets" in result)) return result;
+  return { file: result.file, document: result.document, report: collectReport(result) };
 }
 
 /**
@@ -141,8 +200,7 @@ class ChunkedWriter {
   /** Awaits only when a chunk is full: a million findings are not a million awaits. */
   async chunks(pieces: Iterable<string>): Promise<void> {
     for (const piece of pieces) {
-      if (piece.length >= CHUNK_CHARS) {
-        // A slice of findings is a chunk by itself: written as it is, not copied into a joined string.
+      if (piece.length >= ALONE_CHARS) {
         await this.flush();
         await this.write(piece);
         continue;

@@ -4,7 +4,7 @@
 // into reading order (document-level first, then by project, row and catalog order).
 import { InputError } from "../domain/errors.js";
 import { isEmptyRow, projectRef } from "../domain/project.js";
-import type { JixiaoDocument, Project, ProfileId } from "../domain/schema.js";
+import type { Indicator, JixiaoDocument, Project, ProfileId } from "../domain/schema.js";
 import { canonicalLabel, detectProfile, PROFILES, profileFromLabels, shiftedLevels } from "../domain/taxonomy.js";
 import { composeValueText, createValueParser, type ValueParser } from "../domain/value.js";
 import { RULES } from "./registry.js";
@@ -53,82 +53,123 @@ export function validateProject(project: Project, opts: ValidateOptions = {}): R
 
 /** The engine over an explicit rule list (the registry in production; synthetic rules in tests). */
 export function validateWith(rules: readonly Rule[], document: JixiaoDocument, opts: ValidateOptions = {}): Report {
-  const chosen = chosenProfile(document, opts);
-  const active = resolveRules(rules, opts.config);
-  const labels = new LabelCache();
-  // One parse cache per run: values repeat across rows, and the cache dies with the run.
-  const parse = createValueParser();
-  const rowsOf = document.projects.map((project) => buildRows(project, labels, parse));
-  // Detect from the rows' canonical labels: one canonicalLabel pass serves rows and detection.
-  const profileId = chosen ?? profileFromLabels(rowsOf.flat());
-  const profile = PROFILES[profileId];
+  return collectReport(findingBuckets(rules, document, opts));
+}
 
-  const projects: ProjectContext[] = document.projects.map((project, i) => ({
-    project,
-    profile,
-    rows: rowsOf[i],
-    config: {},
-    year: document.year ?? null,
-  }));
-
-  // Findings are bucketed by project (index 0 = document level). Rules run in catalog order, so each bucket
-  // already holds its findings in rule order; a stable sort by row then gives the reading order without a
-  // global sort over every finding of a 90,000-row document.
-  const buckets: Finding[][] = Array.from({ length: projects.length + 2 }, () => []);
-  const refs = projects.map((p) => projectRef(p.project));
-  const projectIndex = new Map<string, number>();
-  refs.forEach((ref, i) => {
-    if (!projectIndex.has(ref)) projectIndex.set(ref, i);
-  });
-  // (project, row, field) already judged by an exclusive rule: later exclusive rules stay silent there.
-  // Keyed by a number (project × the longest project's row count + row), one set per field: no key string per
-  // hit on a 900,000-row document.
-  const claimed = new Map<string, Set<number>>();
-  const rowSpan = rowsOf.reduce((most, rows) => Math.max(most, rows.length), 0) + 1;
-  for (const a of active) {
-    const { rule } = a;
-    const exclusive = rule.exclusive;
-    const hasConfig = Object.keys(a.config).length > 0;
-    if (rule.scope === "project") {
-      // Plain loops: this runs rules × projects times (300,000 on the benchmark document).
-      const keepEmptyRows = rule.id === "empty-row";
-      for (let pi = 0; pi < projects.length; pi++) {
-        const pc = projects[pi];
-        const hits = rule.check(hasConfig ? { ...pc, config: a.config } : pc);
-        for (const hit of hits) {
-          // An empty (无) row raises only empty-row: it counts for nothing else.
-          if (!keepEmptyRows && hit.indicator != null && pc.rows[hit.indicator]?.empty) continue;
-          if (exclusive !== undefined && hit.indicator != null && (hit.field ?? exclusive) === exclusive) {
-            let rows = claimed.get(exclusive);
-            if (!rows) claimed.set(exclusive, (rows = new Set<number>()));
-            const key = pi * rowSpan + hit.indicator;
-            if (rows.has(key)) continue;
-            rows.add(key);
-          }
-          buckets[pi + 1].push(toFinding(a, hit, refs[pi]));
-        }
-      }
-    } else {
-      const ctx: DocumentContext = { document, profile, projects, config: a.config };
-      for (const hit of rule.check(ctx)) {
-        const ref = hit.project ?? null;
-        // A document rule pointing at a project sorts with it; an unknown reference goes last.
-        const bucket = ref === null ? 0 : (projectIndex.get(ref) ?? projects.length) + 1;
-        buckets[bucket].push(toFinding(a, hit, ref));
-      }
-    }
-  }
-
+/** The buckets gathered into one Report (its findings in reading order, counted). */
+export function collectReport({ profile, buckets }: FindingBuckets): Report {
   const findings: Finding[] = [];
   const summary = { error: 0, warning: 0, info: 0 };
   for (const bucket of buckets) {
-    if (bucket.length > 1) bucket.sort(byRow);
     for (const f of bucket) {
       findings.push(f);
       summary[f.severity]++;
     }
   }
-  return { profile: profileId, findings, summary };
+  return { profile, findings, summary };
+}
+
+/** A document's findings as the report lists them, one bucket at a time: see findingBuckets. */
+export interface FindingBuckets {
+  profile: ProfileId;
+  buckets: Iterable<Finding[]>;
+}
+
+/** validate(), its findings handed out bucket by bucket (a report written as it goes holds one project's rows). */
+export function validateInBuckets(document: JixiaoDocument, opts: ValidateOptions = {}): FindingBuckets {
+  return findingBuckets(RULES, document, opts);
+}
+
+/**
+ * The findings in reading order, bucketed: document level first, then one bucket per project, then those pointing
+ * at a project the document lacks. Document rules run first (they read projects, not rows); a project's rows are
+ * built when its bucket is asked for and dropped after, so little of a 900,000-row document survives its check.
+ */
+function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: ValidateOptions): FindingBuckets {
+  const chosen = chosenProfile(document, opts);
+  const active = resolveRules(rules, opts.config);
+  const labels = new LabelCache();
+  const profileId = chosen ?? profileFromLabels(documentLevels(document, labels));
+  const profile = PROFILES[profileId];
+  const year = document.year ?? null;
+  const projects = document.projects.map((project) => ({ project, profile, year }));
+  const documentHits = documentRuleHits(active, { document, profile, projects }, projects.length);
+  // One parse cache per run: values repeat across rows, and the cache dies with the run.
+  const parse = createValueParser();
+
+  function* buckets(): Generator<Finding[]> {
+    for (let b = 0; b < projects.length + 2; b++) {
+      const project = b >= 1 && b <= projects.length ? projects[b - 1].project : null;
+      const pc: ProjectContext | null = project && { project, profile, rows: buildRows(project, labels, parse), config: {}, year };
+      // The reference findings carry, made once per project (not once per rule).
+      const ref = project ? projectRef(project) : "";
+      // Rules in catalog order, so the bucket holds its findings in rule order; a stable sort by row then gives
+      // the reading order without a global sort over every finding of a 90,000-row document.
+      const bucket: Finding[] = [];
+      // (row, field) already judged by an exclusive rule: later exclusive rules stay silent there.
+      const claimed = new Map<string, Set<number>>();
+      for (let r = 0; r < active.length; r++) {
+        const a = active[r];
+        if (a.rule.scope === "document") {
+          const hits = documentHits[r]?.get(b);
+          if (hits) bucket.push(...hits);
+        } else if (pc) {
+          projectRuleFindings(a, pc, ref, claimed, bucket);
+        }
+      }
+      if (bucket.length > 1) bucket.sort(byRow);
+      yield bucket;
+    }
+  }
+  return { profile: profileId, buckets: buckets() };
+}
+
+/** One project rule over one project, its findings pushed onto `bucket`. */
+function projectRuleFindings(a: ActiveRule, pc: ProjectContext, ref: string, claimed: Map<string, Set<number>>, bucket: Finding[]): void {
+  const rule = a.rule as Extract<Rule, { scope: "project" }>;
+  const exclusive = rule.exclusive;
+  const hits = rule.check(Object.keys(a.config).length > 0 ? { ...pc, config: a.config } : pc);
+  for (const hit of hits) {
+    // An empty (无) row raises only empty-row: it counts for nothing else.
+    if (rule.id !== "empty-row" && hit.indicator != null && pc.rows[hit.indicator]?.empty) continue;
+    if (exclusive !== undefined && hit.indicator != null && (hit.field ?? exclusive) === exclusive) {
+      let rows = claimed.get(exclusive);
+      if (!rows) claimed.set(exclusive, (rows = new Set<number>()));
+      if (rows.has(hit.indicator)) continue;
+      rows.add(hit.indicator);
+    }
+    bucket.push(toFinding(a, hit, ref));
+  }
+}
+
+/**
+ * Each document rule's findings (by its index in `active`), grouped by bucket: a document rule pointing at a
+ * project sorts with the first project of that reference; an unknown reference goes last.
+ */
+function documentRuleHits(
+  active: readonly ActiveRule[],
+  ctx: Omit<DocumentContext, "config">,
+  projectCount: number,
+): Map<number, Finding[]>[] {
+  const projectIndex = new Map<string, number>();
+  ctx.projects.forEach(({ project }, i) => {
+    const ref = projectRef(project);
+    if (!projectIndex.has(ref)) projectIndex.set(ref, i);
+  });
+  const byRule: Map<number, Finding[]>[] = [];
+  active.forEach((a, r) => {
+    if (a.rule.scope !== "document") return;
+    const byBucket = new Map<number, Finding[]>();
+    for (const hit of a.rule.check({ ...ctx, config: a.config })) {
+      const ref = hit.project ?? null;
+      const b = ref === null ? 0 : (projectIndex.get(ref) ?? projectCount) + 1;
+      let bucket = byBucket.get(b);
+      if (!bucket) byBucket.set(b, (bucket = []));
+      bucket.push(toFinding(a, hit, ref));
+    }
+    byRule[r] = byBucket;
+  });
+  return byRule;
 }
 
 /** opts.profile ?? config.profile ?? document.profile ?? detected from the labels. */
@@ -217,20 +258,28 @@ class LabelCache {
   }
 }
 
+/** A row as meant (a form with its levels one column to the right is read as meant) and its canonical labels. */
+function meantLevels(written: Indicator, labels: LabelCache) {
+  const shift = shiftedLevels(written);
+  const indicator = shift ? { ...written, ...shift, description: written.description } : written;
+  return { indicator, shifted: shift !== null, level1: labels.get(indicator.level1 ?? ""), level2: labels.get(indicator.level2 ?? "") };
+}
+
+/** Every row's canonical labels, for the profile vote (the rows themselves are built later, project by project). */
+function* documentLevels(document: JixiaoDocument, labels: LabelCache): Generator<{ level1: string | null; level2: string | null }> {
+  for (const project of document.projects) for (const written of project.indicators) yield meantLevels(written, labels);
+}
+
 function buildRows(project: Project, labels: LabelCache, parse: ValueParser): RowContext[] {
   return project.indicators.map((written, index) => {
-    // A form with its levels one column to the right is read as meant (level-invalid notes it as info).
-    const shift = shiftedLevels(written);
-    const indicator = shift ? { ...written, ...shift, description: written.description } : written;
-    const level1 = labels.get(indicator.level1 ?? "");
-    const level2 = labels.get(indicator.level2 ?? "");
+    const { indicator, shifted, level1, level2 } = meantLevels(written, labels);
     // The 二级 tells the grammar that a bare 5-digit number in a 时效 row is an Excel date serial.
     // One effective value per row: the text completed from the structured fields (运算符 | 目标值 | 计量单位).
     const value = composeValueText(indicator);
     const parsed = parse(value, level2 ?? indicator.level2 ?? "");
     // Only a cell containing 无 can be a 无 row; skip isEmptyRow's whitespace squashing for the rest.
     const empty = (indicator.name.includes("无") || indicator.value.includes("无")) && isEmptyRow(indicator);
-    return new Row(index, indicator, value, parsed, level1, level2, empty, shift ? written : undefined);
+    return new Row(index, indicator, value, parsed, level1, level2, empty, shifted ? written : undefined);
   });
 }
 

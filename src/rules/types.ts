@@ -80,7 +80,11 @@ export interface ProjectContext {
 export interface DocumentContext {
   document: JixiaoDocument;
   profile: Profile;
-  projects: ProjectContext[];
+  /**
+   * The projects without their rows: rows are built project by project and dropped once its rules ran, so a
+   * 900,000-row document is never held as rows at once.
+   */
+  projects: Omit<ProjectContext, "rows" | "config">[];
   config: RuleConfig;
 }
 
