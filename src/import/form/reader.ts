@@ -8,6 +8,7 @@ import { DOCUMENT_ORDER, inFieldOrder } from "../../domain/field-order.js";
 import type { ImportWarning, JixiaoDocument, Project } from "../../domain/schema.js";
 import { expandGrid, type SourceDocument, type SourcePosition } from "../grid.js";
 import { parseAmount, readFieldLine, splitGoals, statedUnit, type FieldHit } from "./fields.js";
+import { FOOTER_LABEL } from "./footer.js";
 import { readFrontMatter } from "./front.js";
 import { cleanCell, squash, type Line } from "./lines.js";
 import { isExplanationTitle, readNarrative } from "./narrative.js";
@@ -25,7 +26,6 @@ type Item = { kind: "line"; line: Line } | { kind: "table"; rows: FormRow[] };
 // `105001 承德…本级`; a PDF's text drops the space between the code and the name (`105001承德…`).
 const DEPARTMENT = /^(\d{3,})\s+(\S.*)$|^(\d{6,})([\u4e00-\u9fa5].*)$/;
 const UNIT = /^(?:金额)?单位[：:]\s*(万元|元|亿元)$/;
-const END_OF_TABLE = /^[（(]?(?:来源|注|备注|说明|附件|填报人|联系人|审核人)[:：]/;
 
 export function whereOf(source: SourcePosition | undefined, fallback: string): string {
   if (!source) return fallback;
@@ -292,7 +292,7 @@ function fillFromFieldLines(project: Project, before: Line[], head: DocumentHead
     const hits = readFieldLine(line.text);
     if (hits.length === 0) {
       if (!pending) continue;
-      if (END_OF_TABLE.test(line.text)) {
+      if (FOOTER_LABEL.test(line.text)) {
         pending = null;
         continue;
       }

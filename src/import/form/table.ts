@@ -6,6 +6,7 @@ import { asLevel1, asLevel2, headerColumn, headerColumns, periodCaption, type Co
 import type { Budget, ImportWarning, Indicator, SpendingPlan } from "../../domain/schema.js";
 import { operatorOfWord, operatorSymbol, parseValue } from "../../domain/value.js";
 import { parseAmount, readFieldLine, splitGoals, statedUnit } from "./fields.js";
+import { APPROVAL_BOX } from "./footer.js";
 import { isValueText } from "./values.js";
 import { cleanCell, joinWrapped, parseNumber, squash, trimEndOf, trimStartOf } from "./lines.js";
 
@@ -225,7 +226,7 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
         warn(row, `不是指标行，未导入：${shorten(cells[0])}`);
         continue;
       }
-      if (texts.length > 0 && texts.every((t) => SIGNATURE.test(squash(t)))) {
+      if (texts.length > 0 && texts.every((t) => APPROVAL_BOX.test(squash(t)))) {
         // The approval boxes under a 批复表 (`财政资金管理科室(盖章) 年 月 日`).
         warn(row, `不是指标行，未导入：${shorten(texts.join(" "))}`);
         continue;
@@ -428,8 +429,6 @@ function alignRow(cells: string[], columns: Column[]): string[] {
   return alignTyped(alignLabels(cells, columns), columns);
 }
 
-/** The approval and signature boxes under a form. */
-const SIGNATURE = /[（(]盖章[）)]|签字|签章|^审核意见|^(填报人|填表人|联系电话|单位负责人)[:：]/;
 /** Sub-columns of 指标值: last year's actual and this year's expected value. */
 const VALUE_SUBCOLUMN = /^(?:\d{4}年)?(?:实际|预期|预计|目标|计划)(?:\d{4}年)?(?:实现|完成|达到)?值$/;
 

@@ -13,6 +13,7 @@ import { isLevel1Label, isLevel2Label } from "../../domain/taxonomy.js";
 import { OPERATOR_PATTERN } from "../../domain/value.js";
 import { matchUnit } from "../../domain/units.js";
 import { labelAt } from "../form/fields.js";
+import { FOOTER_IN_RUN } from "../form/footer.js";
 import { isWide, type Line } from "../form/lines.js";
 
 /** Lines with every flattened line cut into its parts (same line number). */
@@ -118,16 +119,13 @@ function valueEnd(text: string, m: RegExpExecArray): number {
   return /\s/.test(text[end] ?? "") ? end : -1;
 }
 
-/** What follows a form's last row (its footer): 其他说明的问题, 填报人: … */
-const TABLE_END = /^(?:其他需?说明的问题|其他说明|填报人[:：]|联系人[:：]|审核人[:：]|单位负责人[:：])/;
-
 /** Where rows start between the header's end (`from`) and `to`. */
 function rowCuts(text: string, from: number, to: number): number[] {
   const cuts: number[] = [];
   // The labels since the last cut, while nothing else followed them: a 二级 right after its 一级 is the same row.
   let pieceLabels: string[] = [];
   for (let i = from; i < to; i++) {
-    if (TABLE_END.test(text.slice(i, i + 8))) {
+    if (FOOTER_IN_RUN.test(text.slice(i, i + 8))) {
       cuts.push(i);
       pieceLabels = [];
       continue;

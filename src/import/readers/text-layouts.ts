@@ -9,10 +9,10 @@
 import { LEVEL1_PREFIXES, LEVEL2_PREFIXES, asLevel1, asLevel2, headerColumn, headerColumns, runTogetherHeader, type Column } from "../../domain/columns.js";
 import type { CellGrid, GridRow } from "../grid.js";
 import { readFieldLine } from "../form/fields.js";
+import { FOOTER_LINE } from "../form/footer.js";
 import { cleanCell, squash, type Line } from "../form/lines.js";
 import { continuesValue, isValueText, opensValue, splitRunTogether } from "../form/values.js";
 
-const END_OF_TABLE = /^[（(]?(?:来源|注|备注|说明|附件|填报人|联系人|审核人|其他需说明的问题|其他说明)(?:[:：]|$)/;
 /** Page furniture a web copy carries below the table (share buttons, print/close links, next-article links). */
 const WEB_CHROME = /^[【\[]?\s*(?:分享到|打印本页|打印此页|【?打印】?$|关闭窗口|【?关闭】?$|关闭本页|返回顶部|上一篇|下一篇|扫一扫|相关链接|责任编辑)/;
 const ROWSPAN_CAPTION = /^(?:年度)?绩效指标$/;
@@ -81,7 +81,7 @@ function nextText(lines: Line[], i: number): number {
 }
 
 function ends(text: string): boolean {
-  if (END_OF_TABLE.test(text) || WEB_CHROME.test(text)) return true;
+  if (FOOTER_LINE.test(text) || WEB_CHROME.test(text)) return true;
   return readFieldLine(text).some((h) => h.kind === "name" || h.kind === "code");
 }
 
