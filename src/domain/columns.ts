@@ -108,6 +108,10 @@ export function headerColumn(cell: string): Column | null {
   return null;
 }
 
+/** The words of a 指标性质 cell and of a 指标方向 cell (budget-system exports, provincial 申报表). */
+export const NATURE_WORD = /^(定量|定性)$/;
+export const DIRECTION_WORD = /^(正向|反向)(指标)?$/;
+
 /** The columns a 中期/长期 set repeats beside the 年度 one. */
 const MID_COLUMNS: Column[] = ["level2", "name", "value", "description", "basis"];
 
@@ -137,6 +141,17 @@ export function headerColumns(cells: string[]): Column[] | null {
   return cols;
 }
 
+/** The caption a header may run on from (`绩效指标`, `年度绩效指标`, `长期绩效指标`, the merged cell left of it). */
+const BLOCK_CAPTION = "(?:年度|长期|中期)?绩效指标";
+const CAPTION_BEFORE = new RegExp(`${BLOCK_CAPTION}\\s*$`);
+const CAPTION_AT = new RegExp(`${BLOCK_CAPTION}\\s*(?=一级指标)`, "y");
+
+/** Where a caption that ends at `at` (just before a header's 一级指标) starts; `at` when there is none. */
+export function captionStart(text: string, at: number): number {
+  const caption = CAPTION_BEFORE.exec(text.slice(Math.max(0, at - 8), at));
+  return caption ? at - caption[0].length : at;
+}
+
 /** Columns of a header written without separators (`绩效指标一级指标二级指标指标内容指标值`). */
 export function runTogetherHeader(text: string): Column[] | null {
   const t = squash(text);
@@ -150,9 +165,8 @@ export function runTogetherHeader(text: string): Column[] | null {
  */
 export function headerRunAt(text: string, at: number): { columns: Column[]; end: number } | null {
   let i = at;
-  const caption = /(?:年度|长期|中期)?绩效指标\s*(?=一级指标)/y;
-  caption.lastIndex = i;
-  if (caption.exec(text)) i = caption.lastIndex;
+  CAPTION_AT.lastIndex = i;
+  if (CAPTION_AT.exec(text)) i = CAPTION_AT.lastIndex;
   const cols: Column[] = [];
   let end = i;
   for (;;) {

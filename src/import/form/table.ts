@@ -2,7 +2,7 @@
 // 资金支出计划 by column, 绩效目标) and the indicator rows by column role, with merged 一级/二级 cells carried
 // down, rows that lost their leading (merged) cells re-aligned on their labels, cells a page break cut
 // finished on the row after, and values split over 符号 | 数值 | 单位 columns composed back into one text.
-import { asLevel1, asLevel2, headerColumn, headerColumns, periodCaption, type Column } from "../../domain/columns.js";
+import { asLevel1, asLevel2, DIRECTION_WORD, headerColumn, headerColumns, NATURE_WORD, periodCaption, type Column } from "../../domain/columns.js";
 import type { Budget, ImportWarning, Indicator, SpendingPlan } from "../../domain/schema.js";
 import { operatorOfWord, operatorSymbol, parseValue } from "../../domain/value.js";
 import { parseAmount, readFieldLine, splitGoals, statedUnit } from "./fields.js";
@@ -432,9 +432,7 @@ function alignRow(cells: string[], columns: Column[]): string[] {
 /** Sub-columns of 指标值: last year's actual and this year's expected value. */
 const VALUE_SUBCOLUMN = /^(?:\d{4}年)?(?:实际|预期|预计|目标|计划)(?:\d{4}年)?(?:实现|完成|达到)?值$/;
 
-const NATURE_WORD = /^(定量|定性)$/;
 const TEXT_COLUMNS: Column[] = ["name", "description", "value", "basis", "target"];
-const DIRECTION_WORD = /^(正向|反向)(指标)?$/;
 
 /**
  * A copy that dropped an empty cell inside a row moves the cells after it one column left, and leaves the row
@@ -716,14 +714,14 @@ function hasStructured(cells: string[], columns: Column[]): boolean {
 export function setStructured(ind: Indicator, col: Column, text: string): void {
   const t = squash(text);
   if (!t) return;
-  const direction = /^(正向|反向)(指标)?$/.exec(t);
+  const direction = DIRECTION_WORD.exec(t);
   const op = operatorOfWord(t);
   if (col === "unit") ind.unit = t;
   else if (col === "weight") {
     const n = Number(t.replace(/[%％分]$/, ""));
     if (Number.isFinite(n)) ind.weight = n;
   } else if (direction) ind.direction = direction[1] as "正向" | "反向";
-  else if (t === "定量" || t === "定性") ind.nature = t;
+  else if (NATURE_WORD.test(t)) ind.nature = t as "定量" | "定性";
   // Budget systems put the comparison sign in 指标性质 (or a 计算符号 column): ≥ | 95 | %.
   else if (op) ind.operator = op;
   else if (col === "target") {

@@ -8,7 +8,7 @@
 //   - after a value that a new name follows (`…280次巡检次数…`): a number with an operator, a unit or a
 //     percent sign, or a date, followed by a name — not by the rest of a word (`2023年度`, `3个月`).
 // Only lines that hold an indicator header with more text around it are touched.
-import { FULL_LABELS, headerRunAt } from "../../domain/columns.js";
+import { captionStart, FULL_LABELS, headerRunAt } from "../../domain/columns.js";
 import { isLevel1Label, isLevel2Label } from "../../domain/taxonomy.js";
 import { OPERATOR_PATTERN } from "../../domain/value.js";
 import { matchUnit } from "../../domain/units.js";
@@ -84,8 +84,9 @@ function nextProjectLabel(text: string, from: number, to: number): number {
 
 function findHeader(text: string, from = 0): { start: number; end: number } | null {
   for (let at = text.indexOf("一级指标", from); at >= 0; at = text.indexOf("一级指标", at + 1)) {
-    const caption = /(?:年度|长期|中期)?绩效指标\s*$/.exec(text.slice(Math.max(from, at - 8), at));
-    const start = caption ? at - caption[0].length : at;
+    // A caption that starts before `from` belongs to what came before: the header starts at its 一级指标.
+    const caption = captionStart(text, at);
+    const start = caption >= from ? caption : at;
     const run = headerRunAt(text, start);
     if (run) return { start, end: run.end };
   }

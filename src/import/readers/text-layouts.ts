@@ -6,7 +6,7 @@
 //   cells:  one cell per line (the header, one column name per line, says how many cells a row has)
 //   prose:  `数量指标：种植数量(≥**株)>=17600株；成活率>=85；时效指标：…` under `一、产出指标` headings
 // Merged 一级/二级 cells appear once; the rows below get empty label cells, which the form reader carries down.
-import { LEVEL1_PREFIXES, LEVEL2_PREFIXES, asLevel1, asLevel2, headerColumn, headerColumns, runTogetherHeader, type Column } from "../../domain/columns.js";
+import { DIRECTION_WORD, LEVEL1_PREFIXES, LEVEL2_PREFIXES, NATURE_WORD, asLevel1, asLevel2, headerColumn, headerColumns, runTogetherHeader, type Column } from "../../domain/columns.js";
 import type { CellGrid, GridRow } from "../grid.js";
 import { readFieldLine } from "../form/fields.js";
 import { FOOTER_LINE } from "../form/footer.js";
@@ -238,8 +238,8 @@ function placeUntyped(tokens: string[], columns: Column[], content: number[], ou
  */
 function placeTyped(tokens: string[], columns: Column[], out: string[]): boolean {
   const typeOf = (t: string): Column[] => {
-    if (/^(正向|反向)(指标)?$/.test(t)) return ["direction", "nature"];
-    if (/^(定量|定性)$/.test(t)) return ["nature"];
+    if (DIRECTION_WORD.test(t)) return ["direction", "nature"];
+    if (NATURE_WORD.test(t)) return ["nature"];
     if (OPERATOR_TOKEN.test(t)) return ["operator", "nature", "direction"];
     if (/^-?[\d,，]+(\.\d+)?[%％]?$/.test(t)) return ["value", "weight", "unit", "note"];
     if (isValueText(t)) return ["value"];
