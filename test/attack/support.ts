@@ -8,7 +8,7 @@ import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, rea
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { JixiaoDocument } from "../../src/domain/schema.js";
+import type { Indicator, JixiaoDocument } from "../../src/domain/schema.js";
 import { parseDocumentJson } from "../../src/import/json.js";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -123,14 +123,8 @@ export function documentJson(edit: (doc: AttackDocument) => void = () => undefin
   return doc;
 }
 
-export interface AttackIndicator {
-  level1: string;
-  level2: string;
-  name: string;
-  description: string;
-  value: string;
-  basis: string;
-}
+/** The text fields of an indicator row a hostile document sets. */
+export type AttackIndicator = Pick<Indicator, "level1" | "level2" | "name" | "description" | "value" | "basis">;
 
 export interface AttackDocument {
   department: { code: string; name: string };

@@ -317,9 +317,10 @@ export function parseTables(rows: FormRow[], tableUnit: MoneyUnit = "万元"): P
     }
     // A head label a page break cut (`预算规模及资` | `金用途`): the row goes on with the field of the whole label.
     const headCells = cells.map((c, k) => (row.carried?.[k] ? "" : c));
-    if (prevHeadFirst && headCells[0] && !headLabel(headCells[0]) && !headLabel(prevHeadFirst) && headLabel(prevHeadFirst + headCells[0])) {
+    const joined = prevHeadFirst && headCells[0] && !headLabel(headCells[0]) && !headLabel(prevHeadFirst) ? headLabel(prevHeadFirst + headCells[0]) : null;
+    if (joined) {
       headCells[0] = "";
-      last = headLabel(prevHeadFirst + cells[0]);
+      last = joined;
     }
     prevHeadFirst = row.carried?.[0] ? prevHeadFirst : (cells[0] ?? "");
     // A merged head label (预算规模及资金用途 over two rows) is read once: its repeats are blank.

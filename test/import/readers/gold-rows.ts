@@ -2,16 +2,11 @@
 // after it through expandGrid by the header's columns, and match them, in order, to the gold projects'
 // indicator rows — whitespace removed on both sides (a PDF cannot tell a wrapped line from a space).
 import { readFileSync } from "node:fs";
+import type { Indicator } from "../../../src/domain/schema.js";
 import { expandGrid, type SourceDocument } from "../../../src/import/grid.js";
 
-export interface GoldIndicator {
-  level1: string;
-  level2: string;
-  name: string;
-  description: string;
-  value: string;
-  basis: string;
-}
+/** The text fields of an indicator row, as the gold writes them. */
+export type GoldIndicator = Pick<Indicator, "level1" | "level2" | "name" | "description" | "value" | "basis">;
 export interface GoldProject {
   name: string;
   summary: string;
