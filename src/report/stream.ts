@@ -89,20 +89,18 @@ function* jsonChunks(result: StreamedResult, depth: number, before: string): Gen
   yield `\n${PADS[depth]}}`;
 }
 
-/** The findings of all buckets, one by one, each counted into `summary` by severity. */
-function* counted(buckets: Iterable<Finding[]>, summary: Report["summary"]): Generator<Finding> {
+/** The buckets as they pass, their findings counted into `summary` by severity. */
+function* counted(buckets: Iterable<Finding[]>, summary: Report["summary"]): Generator<Finding[]> {
   for (const bucket of buckets) {
-    for (const f of bucket) {
-      summary[f.severity]++;
-      yield f;
-    }
+    for (let i = 0; i < bucket.length; i++) summary[bucket[i].severity]++;
+    yield bucket;
   }
 }
 
 function* walk(value: unknown, depth: number, deepest: number): Generator<string> {
   if (depth < deepest && Array.isArray(value) && value.length > 0) {
     if (depth + 1 === deepest) {
-      yield* elementSlices(value, depth);
+      yield* elementSlices([value], depth);
       return;
     }
     const inner = `\n${PADS[depth + 1]}`;
@@ -129,11 +127,12 @@ function* walk(value: unknown, depth: number, deepest: number): Generator<string
 }
 
 /**
- * An array at `depth` whose elements (findings, projects) are stringified a slice at a time: a million findings
- * are not a million generator steps. The slice is nested `depth` arrays deep, so JSON.stringify indents it where
- * it goes. No element: `[]`, as JSON.stringify writes an empty array.
+ * An array at `depth` whose elements (findings, projects) come in runs (a project's findings) and are stringified
+ * a slice at a time: a million findings are neither a million generator steps nor a million stringify calls. The
+ * slice is nested `depth` arrays deep, so JSON.stringify indents it where it goes. No element: `[]`, as
+ * JSON.stringify writes an empty array.
  */
-function* elementSlices(elements: Iterable<unknown>, depth: number): Generator<string> {
+function* elementSlices(runs: Iterable<readonly unknown[]>, depth: number): Generator<string> {
   const { open, close } = nesting(depth);
   let slice: unknown[] = [];
   let pieces = 0;
@@ -145,9 +144,11 @@ function* elementSlices(elements: Iterable<unknown>, depth: number): Generator<s
     yield text.slice(open, text.length - close);
     slice = [];
   }
-  for (const element of elements) {
-    slice.push(element);
-    if (slice.length === LEAVES_PER_PIECE) yield* piece();
+  for (const run of runs) {
+    for (let i = 0; i < run.length; i++) {
+      slice.push(run[i]);
+      if (slice.length === LEAVES_PER_PIECE) yield* piece();
+    }
   }
   if (slice.length > 0) yield* piece();
   yield pieces > 0 ? `\n${PADS[depth]}]` : "[]";

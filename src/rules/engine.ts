@@ -5,7 +5,7 @@
 import { InputError } from "../domain/errors.js";
 import { isEmptyRow, projectRef } from "../domain/project.js";
 import type { Indicator, JixiaoDocument, Project, ProfileId } from "../domain/schema.js";
-import { canonicalLabel, detectProfile, PROFILES, profileFromLabels, shiftedLevels } from "../domain/taxonomy.js";
+import { canonicalLabel, detectProfile, isLevel1Label, PROFILES, profileFromLabels, shiftedLevels } from "../domain/taxonomy.js";
 import { composeValueText, createValueParser, type ValueParser } from "../domain/value.js";
 import { RULES } from "./registry.js";
 import { checkOptions, type OptionProblem } from "./options.js";
@@ -33,6 +33,8 @@ interface ActiveRule {
   /** Severity forced by the config; null keeps the rule's own (and per-hit) severity. */
   severity: Severity | null;
   config: RuleConfig;
+  /** The config sets thresholds of this rule (most runs set none: the project context is then passed as it is). */
+  configured: boolean;
 }
 
 /** Validate a whole document with the registered rules. */
@@ -128,7 +130,7 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
 function projectRuleFindings(a: ActiveRule, pc: ProjectContext, ref: string, claimed: Map<string, Set<number>>, bucket: Finding[]): void {
   const rule = a.rule as Extract<Rule, { scope: "project" }>;
   const exclusive = rule.exclusive;
-  const hits = rule.check(Object.keys(a.config).length > 0 ? { ...pc, config: a.config } : pc);
+  const hits = rule.check(a.configured ? { ...pc, config: a.config } : pc);
   for (const hit of hits) {
     // An empty (无) row raises only empty-row: it counts for nothing else.
     if (rule.id !== "empty-row" && hit.indicator != null && pc.rows[hit.indicator]?.empty) continue;
@@ -200,12 +202,12 @@ export function resolveRules(rules: readonly Rule[], config: JixiaoConfig | unde
   rules.forEach((rule, order) => {
     const setting = Object.prototype.hasOwnProperty.call(entries, rule.id) ? entries[rule.id] : undefined;
     if (setting === undefined || setting === true) {
-      active.push({ rule, order, severity: null, config: {} });
+      active.push({ rule, order, severity: null, config: {}, configured: false });
       return;
     }
     if (setting === false) return;
     if (typeof setting === "string") {
-      active.push({ rule, order, severity: checkSeverity(rule.id, setting), config: {} });
+      active.push({ rule, order, severity: checkSeverity(rule.id, setting), config: {}, configured: false });
       return;
     }
     if (typeof setting !== "object" || setting === null || Array.isArray(setting)) {
@@ -223,6 +225,7 @@ export function resolveRules(rules: readonly Rule[], config: JixiaoConfig | unde
       order,
       severity: severity === undefined ? null : checkSeverity(rule.id, severity),
       config: thresholds,
+      configured: Object.keys(thresholds).length > 0,
     });
   });
   return active;
@@ -260,9 +263,12 @@ class LabelCache {
 
 /** A row as meant (a form with its levels one column to the right is read as meant) and its canonical labels. */
 function meantLevels(written: Indicator, labels: LabelCache) {
-  const shift = shiftedLevels(written);
-  const indicator = shift ? { ...written, ...shift, description: written.description } : written;
-  return { indicator, shifted: shift !== null, level1: labels.get(indicator.level1 ?? ""), level2: labels.get(indicator.level2 ?? "") };
+  const writtenLevel2 = labels.get(written.level2 ?? "");
+  // Only a row whose 二级 cell holds a 一级 label can sit one column to the right: the others skip the test.
+  const shift = writtenLevel2 !== null && isLevel1Label(writtenLevel2) ? shiftedLevels(written) : null;
+  if (shift === null) return { indicator: written, shifted: false, level1: labels.get(written.level1 ?? ""), level2: writtenLevel2 };
+  const indicator = { ...written, ...shift, description: written.description };
+  return { indicator, shifted: true, level1: labels.get(indicator.level1 ?? ""), level2: labels.get(indicator.level2 ?? "") };
 }
 
 /** Every row's canonical labels, for the profile vote (the rows themselves are built later, project by project). */
