@@ -11,7 +11,7 @@ import { FOLDER_EXTS } from "../import/registry.js";
 import { REPORT_FORMATS, type CheckResult, type ReportFormat } from "../report/index.js";
 import type { StreamedResult } from "../report/types.js";
 import { reportStream } from "../report/stream.js";
-import { importWarningLines } from "../report/group.js";
+import { addToSummary, importWarningLines } from "../report/group.js";
 import { applyDocumentFixes, describeFix } from "../rules/fixes.js";
 import { collectReport, validateInBuckets } from "../rules/engine.js";
 import type { Finding, Report, ValidateOptions } from "../rules/types.js";
@@ -150,7 +150,7 @@ async function checkFile(file: string, profile: ValidateOptions["profile"], opts
 /** The buckets as they pass, counted into `tally` by severity; with `errorsOnly` (--quiet) only errors go on. */
 function* tallied(buckets: Iterable<Finding[]>, tally: Report["summary"], errorsOnly: boolean): Generator<Finding[]> {
   for (const bucket of buckets) {
-    for (const f of bucket) tally[f.severity]++;
+    addToSummary(tally, bucket);
     yield errorsOnly ? bucket.filter((f) => f.severity === "error") : bucket;
   }
 }

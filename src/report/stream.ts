@@ -1,7 +1,7 @@
 // The report of a `check` run written file by file as each is checked: the same bytes as formatReport over all
 // results, but no file's document or findings is kept once its part is written (a folder of 1,000 files costs the
 // memory of one), and a 100,000-project JSON report goes out in chunks, never as one string.
-import { countSummary } from "./group.js";
+import { addToSummary, countSummary } from "./group.js";
 import { collectReport } from "../rules/engine.js";
 import type { Finding, Report } from "../rules/types.js";
 import { toJsonReportHead } from "./json.js";
@@ -92,7 +92,7 @@ function* jsonChunks(result: StreamedResult, depth: number, before: string): Gen
 /** The buckets as they pass, their findings counted into `summary` by severity. */
 function* counted(buckets: Iterable<Finding[]>, summary: Report["summary"]): Generator<Finding[]> {
   for (const bucket of buckets) {
-    for (let i = 0; i < bucket.length; i++) summary[bucket[i].severity]++;
+    addToSummary(summary, bucket);
     yield bucket;
   }
 }
