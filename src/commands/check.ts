@@ -10,13 +10,13 @@ import { importFile, STDIN } from "../import/index.js";
 import { FOLDER_EXTS } from "../import/registry.js";
 import { REPORT_FORMATS, type CheckResult, type ReportFormat } from "../report/index.js";
 import type { StreamedResult } from "../report/types.js";
-import { reportStream } from "../report/stream.js";
+import { reportStream, type ReportStream } from "../report/stream.js";
 import { addToSummary, importWarningLines } from "../report/group.js";
 import { applyDocumentFixes, describeFix } from "../rules/fixes.js";
 import { collectReport, validateInBuckets } from "../rules/engine.js";
 import type { Finding, Report, ValidateOptions } from "../rules/types.js";
 import { PROFILE_IDS as PROFILES } from "../domain/vocabulary.js";
-import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, writeOut, writeOutFile } from "./common.js";
+import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, openOutFile, writeOut, writeOutFile, type OutFile } from "./common.js";
 
 // The formats departments hand in. Markdown and web pages in a folder are more often notes than tables: they
 // are checked when named, not when a folder is walked.
@@ -65,10 +65,27 @@ export async function runCheck(inputs: string[], opts: CheckOptions): Promise<nu
 
   const color = !opts.output && format === "text" && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   // Each file's part of the report is written as soon as it is checked; nothing of it is kept but the counts.
-  // With -o the report is gathered and written once, at the end, never over a file checked.
-  const gathered: string[] = [];
-  const sink = opts.output ? async (text: string) => void gathered.push(text) : writeOut;
-  const report = reportStream(format, { color, single }, sink);
+  // With -o it goes to a temporary file beside the output, which replaces the output once complete (never a file
+  // checked). --fix-dry-run lists its fixes at the end.
+  const out = opts.output && !opts.fixDryRun ? openOutFile(opts.output, files) : null;
+  const report = reportStream(format, { color, single }, out ? out.write : writeOut);
+  try {
+    return await checkAll(files, { format, profile, maxWarnings, single }, opts, report, out);
+  } catch (e) {
+    out?.abort();
+    throw e;
+  }
+}
+
+interface CheckRun {
+  format: ReportFormat;
+  profile: ValidateOptions["profile"];
+  maxWarnings: number | null;
+  single: boolean;
+}
+
+async function checkAll(files: string[], run: CheckRun, opts: CheckOptions, report: ReportStream, out: OutFile | null): Promise<number> {
+  const { format, profile, maxWarnings, single } = run;
   const fixes: string[] = [];
   let errorsFound = false;
   let warnings = 0;
@@ -106,7 +123,7 @@ export async function runCheck(inputs: string[], opts: CheckOptions): Promise<nu
     return unreadable.length > 0 ? EXIT_INPUT : EXIT_OK;
   }
   await report.end();
-  if (opts.output) await writeOutFile(opts.output, gathered.join(""), files);
+  out?.commit();
   for (const line of unreadable) process.stderr.write(`jixiao: ${line}\n`);
 
   if (unreadable.length > 0) return EXIT_INPUT;

@@ -1,6 +1,6 @@
 // Shared CLI plumbing: InputError → one Chinese line on stderr and exit 2; anything else is a bug,
 // still reported in one line (stack only with JIXIAO_DEBUG=1).
-import { fstatSync, realpathSync, statSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, join, parse } from "node:path";
 import { CommanderError, Help, type Command } from "commander";
@@ -44,16 +44,78 @@ export function runMain(main: () => Promise<unknown>): void {
  * output is never written over one of the command's inputs (the file read, the database): refused.
  */
 export async function writeOutFile(path: string, content: string | Uint8Array, inputs: string[] = []): Promise<void> {
+  refuseOverInput(path, inputs);
+  try {
+    await writeFile(path, content);
+  } catch (e) {
+    throw unwritable(path, e);
+  }
+  process.stderr.write(`已写入 ${path}\n`);
+}
+
+/** An `-o OUT` written piece by piece as the output is made (see openOutFile). */
+export interface OutFile {
+  write(text: string): Promise<void>;
+  /** The output is complete: it replaces OUT. */
+  commit(): void;
+  /** The run failed: the partial output is removed and OUT stays as it was. */
+  abort(): void;
+}
+
+/**
+ * An `-o OUT` for output too large to gather first (the JSON report of a province's document is larger than the
+ * document): written to a temporary file beside OUT as it is made, renamed over OUT once complete. Refused over
+ * an input, as writeOutFile.
+ */
+export function openOutFile(path: string, inputs: string[] = []): OutFile {
+  refuseOverInput(path, inputs);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.part`);
+  let fd: number;
+  try {
+    fd = openSync(temp, "wx");
+  } catch (e) {
+    throw unwritable(path, e);
+  }
+  const abort = () => {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+    rmSync(temp, { force: true });
+  };
+  return {
+    async write(text) {
+      try {
+        writeSync(fd, text);
+      } catch (e) {
+        abort();
+        throw unwritable(path, e);
+      }
+    },
+    commit() {
+      try {
+        closeSync(fd);
+        renameSync(temp, path);
+      } catch (e) {
+        abort();
+        throw unwritable(path, e);
+      }
+      process.stderr.write(`已写入 ${path}\n`);
+    },
+    abort,
+  };
+}
+
+function refuseOverInput(path: string, inputs: string[]): void {
   const overwritten = inputs.find((input) => sameFile(path, input));
   if (overwritten !== undefined) {
     throw new InputError(`拒绝写入 ${path}：它就是输入文件 ${overwritten}，写入会覆盖原文件；请用 -o 另选一个输出文件名`);
   }
-  try {
-    await writeFile(path, content);
-  } catch (e) {
-    throw new InputError(`无法写入 ${path}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  process.stderr.write(`已写入 ${path}\n`);
+}
+
+function unwritable(path: string, e: unknown): InputError {
+  return new InputError(`无法写入 ${path}：${STDOUT_ERRORS[(e as NodeJS.ErrnoException).code ?? ""] ?? ""}${(e as NodeJS.ErrnoException).code ?? String(e)}`);
 }
 
 /** The name of an output beside its input: `目录/名称-绩效目标表.xlsx` never equals `目录/名称.xlsx`. */

@@ -1,6 +1,6 @@
 // `check` as a linter in a batch: -o FILE for the report, --max-warnings N, and folders that skip
 // node_modules, dot-folders and JSON files that are not Document JSON (counted on stderr).
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,6 +38,23 @@ describe("check options", () => {
     const over = await runCli(["check", copy, "-o", copy]);
     expect(over.code).toBe(2);
     expect(over.stderr).toContain("拒绝写入");
+  });
+
+  it("-o FILE is replaced only by a complete report: a run that fails leaves it as it was, and no partial file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-check-o-"));
+    const out = join(dir, "report.json");
+    writeFileSync(out, "上一次的报告");
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, '{"projects": [');
+    const r = await runCli(["check", broken, "--format", "json", "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("broken.json");
+    expect(readFileSync(out, "utf8")).toBe("上一次的报告");
+    expect(readdirSync(dir).sort()).toEqual(["broken.json", "report.json"]);
+    const ok = await runCli(["check", SEED, "--format", "json", "-o", out]);
+    expect(ok.code).toBe(1);
+    expect(JSON.parse(readFileSync(out, "utf8")).file).toBe(SEED);
+    expect(readdirSync(dir).sort()).toEqual(["broken.json", "report.json"]);
   });
 
   it("--max-warnings N: more warnings than N is exit 1, as many or fewer is exit 0", async () => {
