@@ -15,16 +15,27 @@ const NUMBER_RE = /\d+(?:\.\d+)?/g;
 /** Units that date a goal (2023年, 6月, 30日) rather than measure it. */
 const DATE_UNITS = new Set(["年", "月", "日", "号"]);
 
+/** Characters after a number that make it a list item's number (目标1: / 1. / 1、). */
+const LIST_MARKS = ".、:：)）";
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= "0" && ch <= "9";
+}
+
 /** The amounts a goal text states: a number with its unit (500户, 80万元, 70%); list numbers and dates skipped. */
 export function goalAmounts(goal: string): GoalAmount[] {
   const s = normalizeValueText(goal);
   const out: GoalAmount[] = [];
-  for (const m of s.matchAll(NUMBER_RE)) {
+  // exec on the one global pattern, not matchAll (which clones the pattern on every call); the neighbours of a
+  // number are read as characters, without slicing the text.
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(s); m !== null; m = NUMBER_RE.exec(s)) {
     const start = m.index;
     let end = start + m[0].length;
+    const next = s[end];
     // 目标1: / 1. / 1、 number a list item.
-    if (/^[.、:：)）]/.test(s.slice(end)) && !/^\.\d/.test(s.slice(end))) continue;
-    if (/\d$/.test(s.slice(0, start)) || /\.$/.test(s.slice(0, start))) continue;
+    if (next !== undefined && LIST_MARKS.includes(next) && !(next === "." && isDigit(s[end + 1]))) continue;
+    if (start > 0 && (isDigit(s[start - 1]) || s[start - 1] === ".")) continue;
     const mult = matchUnit(s, end) ? null : matchMultiplier(s, end);
     if (mult) end += mult.text.length;
     const unit = matchUnit(s, end);
