@@ -165,7 +165,8 @@ export function readLabel(label: string): LabelReading | null {
   const key = squash(label);
   if (key === "" || ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key) || key in LABEL_ALIASES) return null;
   const stripped = withoutMarks(key);
-  const direct = lookup(stripped);
+  // The key itself was looked up above: only a key that lost a note or mark can be a label now.
+  const direct = stripped !== key ? lookup(stripped) : null;
   if (stripped !== key && direct) return { canonical: direct, variant: "note" };
   const form = variantForm(stripped);
   return form ? { canonical: form, variant: stripped !== key ? "note" : "form" } : null;
