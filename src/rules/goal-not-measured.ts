@@ -82,8 +82,10 @@ const rule: ProjectRule = {
 |---|---|---|
 | 数量指标 | 主体工程完成比例 | ≥70% |`,
   check(ctx) {
-    const goals = ctx.project.goals.join("；");
-    if (!/\d/.test(goals)) return [];
+    const written = ctx.project.goals.join("；");
+    if (!/\d/.test(written)) return [];
+    // Normalized once for both readings below (goalAmounts finds nothing left to normalize in it).
+    const goals = normalizeValueText(written);
     const rows = ctx.rows.filter((r) => !r.empty);
     const hits: RuleHit[] = [];
     const missing = goalAmounts(goals).filter((a) => !rows.some((r) => carries(r, a)));
@@ -96,7 +98,7 @@ const rule: ProjectRule = {
         hint: "为目标中的每个数值设一项指标（同样的数和单位），或修改目标使之与指标一致",
       });
     }
-    const partial = PARTIAL_COMPLETION_RE.exec(normalizeValueText(goals));
+    const partial = PARTIAL_COMPLETION_RE.exec(goals);
     if (partial && Number(partial[1]) < 100) {
       for (const row of rows) {
         const p = row.parsed;
