@@ -17,18 +17,25 @@ const COPIED_FIELDS: readonly [string, (row: RowContext) => string, (row: RowCon
   ["照抄了指标值", (row) => row.value, (row) => row.bareValue],
 ];
 
+/** A basis longer than every unit word is no unit word (the set lookup hashes the whole text). */
+const LONGEST_UNIT_WORD = Math.max(...[...UNIT_WORD_SET].map((w) => w.length));
+
 function problem(row: RowContext, basis: string): string | null {
   if (basis === "") return "为空";
   const b = bare(basis);
   // bare() also removes whitespace: a basis it left unchanged has none to squash.
   const squashed = b === basis ? basis : squash(basis);
-  if (UNIT_WORD_SET.has(squashed) || PLACEHOLDER_BASIS_RE.test(squashed)) return "只是单位或占位符";
+  if ((squashed.length <= LONGEST_UNIT_WORD && UNIT_WORD_SET.has(squashed)) || PLACEHOLDER_BASIS_RE.test(squashed)) {
+    return "只是单位或占位符";
+  }
   if (b === "") return "只是单位或占位符";
   // Every copy test below needs a bare field of 2+ characters equal to, containing or inside b.
   if (b.length < 2) return null;
   for (const [why, written, bareOf] of COPIED_FIELDS) {
-    if (written(row).length < b.length) continue;
-    const t = bareOf(row);
+    const text = written(row);
+    if (text.length < b.length) continue;
+    // A field written exactly as the basis (a copied cell) needs no reduction of its own.
+    const t = text === basis ? b : bareOf(row);
     if (t.length >= 2 && t === b) return why;
   }
   // A basis that names no document or record and overlaps the measure (满意度 for 单位使用满意度).
