@@ -1,5 +1,5 @@
 // basis-not-source: the 指标值确定依据 is no source — it repeats the name or value, is a unit (百分比), or is empty.
-import { bare, q } from "./value-common.js";
+import { bare, bareEquals, q } from "./value-common.js";
 import { SOURCE_RE, UNIT_WORD_SET } from "./vocabulary/measures.js";
 import { squash } from "./structure-util.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
@@ -31,12 +31,9 @@ function problem(row: RowContext, basis: string): string | null {
   if (b === "") return "只是单位或占位符";
   // Every copy test below needs a bare field of 2+ characters equal to, containing or inside b.
   if (b.length < 2) return null;
-  for (const [why, written, bareOf] of COPIED_FIELDS) {
+  for (const [why, written] of COPIED_FIELDS) {
     const text = written(row);
-    if (text.length < b.length) continue;
-    // A field written exactly as the basis (a copied cell) needs no reduction of its own.
-    const t = text === basis ? b : bareOf(row);
-    if (t.length >= 2 && t === b) return why;
+    if (text.length >= b.length && bareEquals(text, b)) return why;
   }
   // A basis that names no document or record and overlaps the measure (满意度 for 单位使用满意度).
   if (SOURCE_RE.test(basis)) return null;
