@@ -164,11 +164,25 @@ export interface LabelReading {
 export function readLabel(label: string): LabelReading | null {
   const key = squash(label);
   if (key === "" || ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key) || key in LABEL_ALIASES) return null;
-  const stripped = key.replace(TEMPLATE_NOTE_RE, "").replace(LEAD_MARK_RE, "").replace(TRAIL_MARK_RE, "");
-  const direct = lookup(stripped);
+  const stripped = withoutMarks(key);
+  // The key itself was looked up above: only a key that lost a note or mark can be a label now.
+  const direct = stripped !== key ? lookup(stripped) : null;
   if (stripped !== key && direct) return { canonical: direct, variant: "note" };
   const form = variantForm(stripped);
   return form ? { canonical: form, variant: stripped !== key ? "note" : "form" } : null;
+}
+
+/** The opening brackets a template note starts with (the first character of TEMPLATE_NOTE_RE). */
+const NOTE_OPEN_RE = /[（(【\[]/;
+
+/** The label without its template notes, lead marks and trailing colons. */
+function withoutMarks(key: string): string {
+  // Test before replacing: most labels (and the 三级 names name-is-category reads) carry none of them.
+  let s = key;
+  if (NOTE_OPEN_RE.test(s)) s = s.replace(TEMPLATE_NOTE_RE, "");
+  if (LEAD_MARK_RE.test(s)) s = s.replace(LEAD_MARK_RE, "");
+  if (s.endsWith(":") || s.endsWith("：")) s = s.replace(TRAIL_MARK_RE, "");
+  return s;
 }
 
 function lookup(key: string): string | null {
@@ -178,8 +192,10 @@ function lookup(key: string): string | null {
 
 /** 社会效益目标, 社会效益类指标, 社会效益类 → 社会效益指标; 预期产出指标 (the 2019 templates) → 产出指标. */
 function variantForm(key: string): string | null {
-  const expected = /^预期(.+指标)$/.exec(key);
+  const expected = key.startsWith("预期") ? /^预期(.+指标)$/.exec(key) : null;
   if (expected) return lookup(expected[1]);
+  // Only a key with one of the suffixes below can match: most keys are left without running the pattern.
+  if (!key.endsWith("类") && !key.endsWith("目标") && !key.endsWith("类指标")) return null;
   const m = /^(.+?)(?:类指标|类目标|目标|类)$/.exec(key);
   if (!m) return null;
   return lookup(`${m[1]}指标`) ?? lookup(m[1]);

@@ -1,5 +1,5 @@
 // basis-not-source: the 指标值确定依据 is no source — it repeats the name or value, is a unit (百分比), or is empty.
-import { bare, q } from "./value-common.js";
+import { bare, bareEquals, q } from "./value-common.js";
 import { SOURCE_RE, UNIT_WORD_SET } from "./vocabulary/measures.js";
 import { squash } from "./structure-util.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
@@ -7,30 +7,38 @@ import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 /** Template leftovers in a 依据 cell (the value grammar is not run on 依据: it is prose, and rows are many). */
 const PLACEHOLDER_BASIS_RE = /^(?:文字描述|文字说明|待定|待填|待补充|[xX×*]+[%‰]?|[%‰]|\/+|-+|—+|…+)$/;
 
-/** The fields a basis may copy, with the verdict; their bare texts come from the row's shared cache. */
-const COPIED_FIELDS: readonly [string, (row: RowContext) => string][] = [
-  ["照抄了三级指标名称", (row) => row.bareName],
-  ["照抄了指标描述", (row) => row.bareDescription],
-  ["照抄了指标值", (row) => row.bareValue],
+/**
+ * The fields a basis may copy, with the verdict: the written text and its bare form (from the row's shared cache).
+ * bare() only removes characters, so a field written shorter than the basis's bare text cannot equal it.
+ */
+const COPIED_FIELDS: readonly [string, (row: RowContext) => string, (row: RowContext) => string][] = [
+  ["照抄了三级指标名称", (row) => row.indicator.name, (row) => row.bareName],
+  ["照抄了指标描述", (row) => row.indicator.description, (row) => row.bareDescription],
+  ["照抄了指标值", (row) => row.value, (row) => row.bareValue],
 ];
 
-function problem(row: RowContext): string | null {
-  const { basis } = row.indicator;
-  if (basis.trim() === "") return "为空";
+/** A basis longer than every unit word is no unit word (the set lookup hashes the whole text). */
+const LONGEST_UNIT_WORD = Math.max(...[...UNIT_WORD_SET].map((w) => w.length));
+
+function problem(row: RowContext, basis: string): string | null {
+  if (basis === "") return "为空";
   const b = bare(basis);
-  const squashed = squash(basis);
-  if (UNIT_WORD_SET.has(squashed) || PLACEHOLDER_BASIS_RE.test(squashed)) return "只是单位或占位符";
+  // bare() also removes whitespace: a basis it left unchanged has none to squash.
+  const squashed = b === basis ? basis : squash(basis);
+  if ((squashed.length <= LONGEST_UNIT_WORD && UNIT_WORD_SET.has(squashed)) || PLACEHOLDER_BASIS_RE.test(squashed)) {
+    return "只是单位或占位符";
+  }
   if (b === "") return "只是单位或占位符";
   // Every copy test below needs a bare field of 2+ characters equal to, containing or inside b.
   if (b.length < 2) return null;
-  for (const [why, of] of COPIED_FIELDS) {
-    const t = of(row);
-    if (t.length >= 2 && t === b) return why;
+  for (const [why, written] of COPIED_FIELDS) {
+    const text = written(row);
+    if (text.length >= b.length && bareEquals(text, b)) return why;
   }
   // A basis that names no document or record and overlaps the measure (满意度 for 单位使用满意度).
   if (SOURCE_RE.test(basis)) return null;
-  for (const [why, of] of COPIED_FIELDS) {
-    const t = of(row);
+  for (const [why, , bareOf] of COPIED_FIELDS) {
+    const t = bareOf(row);
     if (t.length >= 2 && (t.includes(b) || b.includes(t))) return why;
   }
   return null;
@@ -66,9 +74,9 @@ const rule: ProjectRule = {
     // basis empty on every row is a column the form lacks, not a row's defect.
     if (ctx.rows.length > 0 && ctx.rows.every((row) => row.indicator.basis.trim() === "")) return hits;
     for (const row of ctx.rows) {
-      const why = problem(row);
-      if (!why) continue;
       const basis = row.indicator.basis.trim();
+      const why = problem(row, basis);
+      if (!why) continue;
       hits.push({
         indicator: row.index,
         field: "basis",

@@ -38,34 +38,36 @@ function isCount(name: string): boolean {
   return COUNT.test(name) || COUNT_SUFFIX.test(name);
 }
 
+/** A cost wording that is not a saving (降低成本 is a benefit's). */
+function isCost(name: string): boolean {
+  return COST_HEAD.test(name) && !SAVING.test(name);
+}
+
 /** The 二级 the wording belongs to when it clearly is not the row's own; null when it fits or is unclear. */
 function misplaced(name: string, level2: string): Verdict | null {
   if (level2 !== SATISFACTION_LEVEL2 && level2 !== "满意度指标" && SATISFACTION.test(name)) {
     return { belongs: "满意度", why: "是满意度表述" };
   }
-  const count = isCount(name);
-  const quality = QUALITY.test(name);
-  const time = TIME.test(name);
-  const cost = COST_HEAD.test(name) && !SAVING.test(name);
+  // Each cue is tested only where the row's 二级 asks about it, in the order below (most rows need one or two).
   switch (level2) {
     case "数量指标":
-      if (count) return null;
-      if (quality) return { belongs: "质量", why: "是质量方面的表述" };
-      if (time) return { belongs: "时效", why: "是时效方面的表述" };
-      if (cost) return { belongs: "成本", why: "是成本方面的表述" };
+      if (isCount(name)) return null;
+      if (QUALITY.test(name)) return { belongs: "质量", why: "是质量方面的表述" };
+      if (TIME.test(name)) return { belongs: "时效", why: "是时效方面的表述" };
+      if (isCost(name)) return { belongs: "成本", why: "是成本方面的表述" };
       return null;
     case "质量指标":
       // 安全事故次数, 投诉件数: a count of failures measures quality.
-      if (quality || LOWER_COUNT_RE.test(name)) return null;
-      if (time) return { belongs: "时效", why: "是时效方面的表述" };
-      if (count) return { belongs: "数量", why: "是数量方面的表述" };
-      if (cost) return { belongs: "成本", why: "是成本方面的表述" };
+      if (QUALITY.test(name) || LOWER_COUNT_RE.test(name)) return null;
+      if (TIME.test(name)) return { belongs: "时效", why: "是时效方面的表述" };
+      if (isCount(name)) return { belongs: "数量", why: "是数量方面的表述" };
+      if (isCost(name)) return { belongs: "成本", why: "是成本方面的表述" };
       return null;
     case "时效指标":
-      if (time) return null;
-      if (count) return { belongs: "数量", why: "是数量方面的表述" };
-      if (quality) return { belongs: "质量", why: "是质量方面的表述" };
-      if (cost) return { belongs: "成本", why: "是成本方面的表述" };
+      if (TIME.test(name)) return null;
+      if (isCount(name)) return { belongs: "数量", why: "是数量方面的表述" };
+      if (QUALITY.test(name)) return { belongs: "质量", why: "是质量方面的表述" };
+      if (isCost(name)) return { belongs: "成本", why: "是成本方面的表述" };
       return null;
     default:
       // Benefits may speak of quality or cost (提高数据质量, 降低行政成本); only plain output rates are out of place.

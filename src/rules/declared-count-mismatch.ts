@@ -1,6 +1,6 @@
 // declared-count-mismatch: the explanation's indicator counts (共设置N项, 产出指标N项 …) disagree with each other
 // or with the table (无 rows do not count).
-import { readCount } from "./structure-util.js";
+import { readCount, squash } from "./structure-util.js";
 import type { ProjectContext, ProjectRule, RuleHit } from "./types.js";
 
 type Part = "output" | "effect" | "satisfaction" | "cost";
@@ -27,7 +27,7 @@ function keyOf(label: string): Key {
 }
 
 const PART_NAME: Record<Part, string> = { output: "产出指标", effect: "效益指标", satisfaction: "满意度指标", cost: "成本指标" };
-const PART_OF_LEVEL1: Record<string, Part | undefined> = { 产出指标: "output", 效益指标: "effect", 满意度指标: "satisfaction", 成本指标: "cost" };
+const PART_OF_LEVEL1: ReadonlyMap<string, Part> = new Map<string, Part>([["产出指标", "output"], ["效益指标", "effect"], ["满意度指标", "satisfaction"], ["成本指标", "cost"]]);
 
 interface Declared {
   value: number;
@@ -39,12 +39,14 @@ interface Declared {
 export function parseDeclaredCounts(text: string, withCost: boolean): Partial<Record<Key, Declared>> {
   const out: Partial<Record<Key, Declared>> = {};
   if (!text.includes("项") && !text.includes("个")) return out;
-  for (const m of text.matchAll(COUNT)) {
+  // exec on the one global pattern, not matchAll: matchAll clones the pattern on every call (once per project).
+  COUNT.lastIndex = 0;
+  for (let m = COUNT.exec(text); m !== null; m = COUNT.exec(text)) {
     const key = keyOf(m[1]);
     if (m[3] !== undefined || (key === "cost" && !withCost)) continue;
     const n = readCount(m[2]);
     if (n === null) continue;
-    const snippet = m[0].replace(/\s+/g, "");
+    const snippet = squash(m[0]);
     const seen = out[key];
     out[key] = seen ? { value: seen.value + n, text: `${seen.text}＋${snippet}` } : { value: n, text: snippet };
   }
@@ -93,7 +95,7 @@ const rule: ProjectRule = {
     for (const row of ctx.rows) {
       if (row.empty) continue;
       table.total++;
-      const part = row.level1 === null ? undefined : PART_OF_LEVEL1[row.level1];
+      const part = row.level1 === null ? undefined : PART_OF_LEVEL1.get(row.level1);
       if (part) table[part]++;
     }
 

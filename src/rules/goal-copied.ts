@@ -6,11 +6,16 @@ import type { DocumentRule, RuleHit } from "./types.js";
 
 /** Whitespace-, numbering- and end-punctuation-insensitive key of a goal list; null when it is template text. */
 function goalKey(goals: readonly string[]): string | null {
-  const items = goals.map(normalizeGoal).filter((g) => !isPlaceholderNormalized(g));
+  const items: string[] = [];
+  for (const goal of goals) {
+    const item = normalizeGoal(goal);
+    if (!isPlaceholderNormalized(item)) items.push(item);
+  }
   return items.length === 0 ? null : items.join("|");
 }
 
 const SOURCE_NAME = { goals: "绩效目标表中的绩效目标", narrativeGoals: "说明中的绩效目标" } as const;
+const SOURCES = ["goals", "narrativeGoals"] as const;
 
 const rule: DocumentRule = {
   id: "goal-copied",
@@ -34,7 +39,7 @@ const rule: DocumentRule = {
     const seen = new Map<string, { name: string; source: keyof typeof SOURCE_NAME }>();
     for (const { project } of ctx.projects) {
       const mine = new Map<string, keyof typeof SOURCE_NAME>();
-      for (const source of ["goals", "narrativeGoals"] as const) {
+      for (const source of SOURCES) {
         const key = goalKey(project[source] ?? []);
         if (key !== null && !mine.has(key)) mine.set(key, source);
       }

@@ -15,16 +15,27 @@ const NUMBER_RE = /\d+(?:\.\d+)?/g;
 /** Units that date a goal (2023年, 6月, 30日) rather than measure it. */
 const DATE_UNITS = new Set(["年", "月", "日", "号"]);
 
+/** Characters after a number that make it a list item's number (目标1: / 1. / 1、). */
+const LIST_MARKS = ".、:：)）";
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= "0" && ch <= "9";
+}
+
 /** The amounts a goal text states: a number with its unit (500户, 80万元, 70%); list numbers and dates skipped. */
 export function goalAmounts(goal: string): GoalAmount[] {
   const s = normalizeValueText(goal);
   const out: GoalAmount[] = [];
-  for (const m of s.matchAll(NUMBER_RE)) {
+  // exec on the one global pattern, not matchAll (which clones the pattern on every call); the neighbours of a
+  // number are read as characters, without slicing the text.
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(s); m !== null; m = NUMBER_RE.exec(s)) {
     const start = m.index;
     let end = start + m[0].length;
+    const next = s[end];
     // 目标1: / 1. / 1、 number a list item.
-    if (/^[.、:：)）]/.test(s.slice(end)) && !/^\.\d/.test(s.slice(end))) continue;
-    if (/\d$/.test(s.slice(0, start)) || /\.$/.test(s.slice(0, start))) continue;
+    if (next !== undefined && LIST_MARKS.includes(next) && !(next === "." && isDigit(s[end + 1]))) continue;
+    if (start > 0 && (isDigit(s[start - 1]) || s[start - 1] === ".")) continue;
     const mult = matchUnit(s, end) ? null : matchMultiplier(s, end);
     if (mult) end += mult.text.length;
     const unit = matchUnit(s, end);
@@ -71,8 +82,10 @@ const rule: ProjectRule = {
 |---|---|---|
 | 数量指标 | 主体工程完成比例 | ≥70% |`,
   check(ctx) {
-    const goals = ctx.project.goals.join("；");
-    if (!/\d/.test(goals)) return [];
+    const written = ctx.project.goals.join("；");
+    if (!/\d/.test(written)) return [];
+    // Normalized once for both readings below (goalAmounts finds nothing left to normalize in it).
+    const goals = normalizeValueText(written);
     const rows = ctx.rows.filter((r) => !r.empty);
     const hits: RuleHit[] = [];
     const missing = goalAmounts(goals).filter((a) => !rows.some((r) => carries(r, a)));
@@ -85,7 +98,7 @@ const rule: ProjectRule = {
         hint: "为目标中的每个数值设一项指标（同样的数和单位），或修改目标使之与指标一致",
       });
     }
-    const partial = PARTIAL_COMPLETION_RE.exec(normalizeValueText(goals));
+    const partial = PARTIAL_COMPLETION_RE.exec(goals);
     if (partial && Number(partial[1]) < 100) {
       for (const row of rows) {
         const p = row.parsed;

@@ -5,9 +5,14 @@ import type { ProjectRule, RuleHit } from "./types.js";
 /** Template text left in the 绩效目标 cell by the form, judged after the item numbering is removed. */
 const TEMPLATE = /^(?:目标内容\d*|目标\d*|绩效目标\d*|文字描述|请输入.*|请填写.*|待定|待补充|暂无|无|略|[xX×*＊…。.、\-—_]+|.*[xX]{2,}.*)$/;
 
+/** End punctuation a compared goal drops (the class of the pattern below). */
+const END_PUNCTUATION = "。；;，,.";
+
 /** A goal as compared: numbering, whitespace and end punctuation removed. */
 export function normalizeGoal(text: string): string {
-  return squash(stripNumbering(text)).replace(/[。；;，,.]+$/, "");
+  const goal = squash(stripNumbering(text));
+  // Test before replacing: only a goal ending in one of these has any to drop.
+  return goal.length > 0 && END_PUNCTUATION.includes(goal[goal.length - 1]) ? goal.replace(/[。；;，,.]+$/, "") : goal;
 }
 
 export function isPlaceholderGoal(text: string): boolean {

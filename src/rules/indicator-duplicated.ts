@@ -1,9 +1,17 @@
 // indicator-duplicated: the same 三级 name appears more than once in a project (typically copied into all four 效益 二级).
 import type { ProjectRule, RuleHit } from "./types.js";
 
+/**
+ * A character toLowerCase may change: anything outside the ranges it leaves alone (ASCII and Latin-1 digits,
+ * punctuation and symbols; general punctuation, arrows, maths and shapes; CJK; full-width forms but Ａ-Ｚ).
+ * Surrogates are included: a letter beyond the BMP may have a lowercase form.
+ */
+const MAY_HAVE_CASE_RE = /[^\u0000-\u0040\u005b-\u00bf\u2000-\u2125\u2190-\u24b5\u24d0-\u2bff\u3000-\u9fff\uff01-\uff20\uff3b-\uffef]/;
+
 /** Compare names without whitespace, a trailing unit note such as （%） and case. */
-function nameKey(squashedName: string): string {
-  const key = squashedName.toLowerCase();
+export function nameKey(squashedName: string): string {
+  // Test before lowering: a Chinese name has no case, and toLowerCase builds a new string for it.
+  const key = MAY_HAVE_CASE_RE.test(squashedName) ? squashedName.toLowerCase() : squashedName;
   return key.endsWith("）") || key.endsWith(")") ? key.replace(/[（(][^（()）]*[)）]$/, "") : key;
 }
 

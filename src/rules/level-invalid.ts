@@ -48,17 +48,18 @@ src/domain/taxonomy.ts 的注释）。
     const hits: RuleHit[] = [];
     for (const row of ctx.rows) {
       if (row.empty) continue;
-      hits.push(...checkRow(row, ctx.profile), ...variantNotes(row));
+      checkRow(row, ctx.profile, hits);
+      variantNotes(row, hits);
     }
     return hits;
   },
 };
 
 const LEVEL_NAME = { level1: "一级指标", level2: "二级指标" } as const;
+const LEVEL_FIELDS = ["level1", "level2"] as const;
 
 /** A label written as a template variant (质量指标（必填）, 社会效益目标): read as the standard one, said as info. */
-function variantNotes(row: RowContext): RuleHit[] {
-  const hits: RuleHit[] = [];
+function variantNotes(row: RowContext, hits: RuleHit[]): void {
   const shifted = row.shiftedFrom;
   if (shifted) {
     hits.push({
@@ -69,8 +70,10 @@ function variantNotes(row: RowContext): RuleHit[] {
       hint: "按一级、二级、三级指标各占一列的标准格式填写",
     });
   }
-  for (const field of ["level1", "level2"] as const) {
+  for (const field of LEVEL_FIELDS) {
     const written = row.indicator[field].trim();
+    // A label written in its canonical form (the usual case) is no variant: no need to read it again.
+    if (written === row[field]) continue;
     const reading = readLabel(written);
     if (!reading) continue;
     const what = reading.variant === "note" ? "带有模板说明文字" : "不是标准写法";
@@ -83,20 +86,18 @@ function variantNotes(row: RowContext): RuleHit[] {
       fix: reading.canonical,
     });
   }
-  return hits;
 }
 
 /** Short profile names for one-line messages. */
 const PROFILE_NAME: Record<string, string> = { legacy: "常用指标体系", mof2021: "财预〔2021〕101号指标体系" };
 
-function checkRow(row: RowContext, profile: Profile): RuleHit[] {
+function checkRow(row: RowContext, profile: Profile, hits: RuleHit[]): void {
   const system = PROFILE_NAME[profile.id] ?? profile.id;
   const parents = parentsOf(profile);
   const parent = row.level2 === null ? undefined : parents.get(row.level2);
   const level1Known = row.level1 !== null && profile.level1.includes(row.level1 as never);
   const level2Known = parent !== undefined;
-  if (level1Known && level2Known && parent === row.level1) return [];
-  const hits: RuleHit[] = [];
+  if (level1Known && level2Known && parent === row.level1) return;
   const written1 = row.indicator.level1.trim();
   const written2 = row.indicator.level2.trim();
   const level1List = profile.level1.join("、");
@@ -128,7 +129,6 @@ function checkRow(row: RowContext, profile: Profile): RuleHit[] {
       });
     }
   }
-  return hits;
 }
 
 export default rule;

@@ -10,6 +10,10 @@ const LABELS = new Map<string, string>([
   ...Object.entries(LABEL_ALIASES),
 ]);
 const LONGEST = Math.max(...[...LABELS.keys()].map((k) => k.length));
+/** The labels ending in 指标 by their stem (质量 → 质量指标): a name read with 指标 appended, without building it. */
+const BY_STEM = new Map<string, string>(
+  [...LABELS].filter(([k]) => k.endsWith("指标")).map(([k, label]): [string, string] => [k.slice(0, -2), label]),
+);
 
 /** The category label the name amounts to, or null. */
 function categoryOf(squashedName: string): string | null {
@@ -17,7 +21,7 @@ function categoryOf(squashedName: string): string | null {
   if (key.endsWith(")") || key.endsWith("）")) key = key.replace(/[（(][^（()）]*[)）]$/, "");
   if (key === "" || key.length > LONGEST + 4) return null;
   // A variant spelling of a label is still a label: 社会效益类指标, 质量目标.
-  const label = LABELS.get(key) ?? (key.endsWith("指标") ? undefined : LABELS.get(`${key}指标`)) ?? readLabel(key)?.canonical;
+  const label = LABELS.get(key) ?? (key.endsWith("指标") ? undefined : BY_STEM.get(key)) ?? readLabel(key)?.canonical;
   if (label === undefined) return null;
   // 服务对象满意度 (≥90%) is the standard satisfaction measure itself; only the bare label with 指标 is a category.
   if (SATISFACTION_LABELS.has(label) && !key.endsWith("指标")) return null;

@@ -15,6 +15,15 @@ const OPTIONS: RuleOptions = {
 const DEFAULT_MIN_ROWS = 5;
 const DEFAULT_MIN_SHARE = 0.6;
 
+const OTHER_AT_LEAST_RE = /＞|>=|≧/g;
+
+/** A value as compared: normalized width and blanks, and one spelling of > and ≥. */
+function comparedValue(value: string): string {
+  const s = normalizeValueText(value);
+  // Test before replacing: most values spell neither way.
+  return s.includes("＞") || s.includes(">=") || s.includes("≧") ? s.replace(OTHER_AT_LEAST_RE, (m) => (m === "＞" ? ">" : "≥")) : s;
+}
+
 const rule: ProjectRule = {
   id: "value-boilerplate",
   severity: "warning",
@@ -48,23 +57,26 @@ test/fixtures/corpus/doc06（四川 井研县，多数行为“≥ 95 %”）。
   check(ctx) {
     const minRows = (ctx.config.minRows as number | undefined) ?? DEFAULT_MIN_ROWS;
     const minShare = (ctx.config.minShare as number | undefined) ?? DEFAULT_MIN_SHARE;
-    const rows = ctx.rows.filter((r) => !r.empty && r.parsed.kind !== "empty" && r.parsed.kind !== "placeholder");
+    // Value → the rows carrying it, in first-seen order; rows counted: not 无, not empty, not a placeholder.
     const counts = new Map<string, number[]>();
-    for (const row of rows) {
-      const key = normalizeValueText(row.value).replace(/＞|>=|≧/g, (m) => (m === "＞" ? ">" : "≥"));
-      const list = counts.get(key) ?? [];
-      list.push(row.index);
-      counts.set(key, list);
+    let counted = 0;
+    for (const row of ctx.rows) {
+      if (row.empty || row.parsed.kind === "empty" || row.parsed.kind === "placeholder") continue;
+      counted++;
+      const key = comparedValue(row.value);
+      const list = counts.get(key);
+      if (list) list.push(row.index);
+      else counts.set(key, [row.index]);
     }
     const hits: RuleHit[] = [];
     for (const [value, indexes] of counts) {
       // 100% is the natural target of many rates (合格率, 到位率, 发放准确率): repeated, it is no copied template.
       if (/^=?100%$/.test(value)) continue;
-      if (indexes.length < minRows || indexes.length < rows.length * minShare) continue;
+      if (indexes.length < minRows || indexes.length < counted * minShare) continue;
       hits.push({
         indicator: null,
         field: "value",
-        message: `${rows.length}项指标中有${indexes.length}项的指标值都是“${q(value)}”（第${indexes.map((i) => i + 1).join("、")}行）`,
+        message: `${counted}项指标中有${indexes.length}项的指标值都是“${q(value)}”（第${indexes.map((i) => i + 1).join("、")}行）`,
         hint: "按每个指标的历史数据、计划或标准分别测算目标值，并写明确定依据",
       });
     }

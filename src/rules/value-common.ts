@@ -37,6 +37,37 @@ export function bare(text: string): string {
   return PUNCT_TEST_RE.test(text) ? text.replace(PUNCT_RE, "") : text;
 }
 
+/**
+ * Which UTF-16 code units bare() removes (1), read from PUNCT_RE itself on first use. PUNCT_RE lists nothing
+ * from kana to Hangul (U+3040–U+FEFE, CJK included): those are kept without a look-up.
+ */
+let punctuationUnits: Uint8Array | null = null;
+function isRemovedByBare(code: number): boolean {
+  if (code >= 0x3040 && code < 0xfeff) return false;
+  if (punctuationUnits === null) {
+    punctuationUnits = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c = c === 0x303f ? 0xfeff : c + 1) {
+      if (PUNCT_TEST_RE.test(String.fromCharCode(c))) punctuationUnits[c] = 1;
+    }
+  }
+  return punctuationUnits[code] === 1;
+}
+
+/**
+ * bare(text) === bareOther, decided without building bare(text): a field that is no copy of a cell usually
+ * differs from it within its first characters, so the walk stops there.
+ */
+export function bareEquals(text: string, bareOther: string): boolean {
+  let j = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isRemovedByBare(code)) continue;
+    if (j >= bareOther.length || bareOther.charCodeAt(j) !== code) return false;
+    j++;
+  }
+  return j === bareOther.length;
+}
+
 /** Text as quoted in a message: one line, long text shortened (the structure rules' helper, one place). */
 export { quoted as q } from "./structure-util.js";
 

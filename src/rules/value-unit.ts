@@ -25,10 +25,9 @@ function unitHit(row: RowContext): RuleHit | null {
   // spelling is the system's; a unit that contradicts the text is value-field-conflict's. Only an unfit unit (满意度
   // in 件) is still this rule's.
   if (row.indicator.unit?.trim()) return unfitUnit(row, p.unitKind, p.unit);
-  const at = { indicator: row.index, field: "value" as const };
   if (p.kind === "range") {
     if (p.unitKind === "none" && isRatioName(name) && p.normalizedHigh <= 100) {
-      return { ...at, message: `指标值“${q(row.indicator.value)}”缺少单位“%”`, hint: "比率类指标写明“%”，如“90%-95%”" };
+      return { indicator: row.index, field: "value", message: `指标值“${q(row.indicator.value)}”缺少单位“%”`, hint: "比率类指标写明“%”，如“90%-95%”" };
     }
     if (p.standardUnit) return spelling(row, p.unit, p.standardUnit);
     return null;
@@ -38,7 +37,8 @@ function unitHit(row: RowContext): RuleHit | null {
     // `50 万`: the number is scaled but the unit (元? 户?) was never written.
     const fix = isCostContext(row) ? rewriteValue(p.raw, { append: "元" }) : null;
     const hit: RuleHit = {
-      ...at,
+      indicator: row.index,
+      field: "value",
       message: `指标值“${q(row.indicator.value)}”缺少单位：“万”之后应写明“元”“户”等单位`,
       hint: fix ? `改为“${fix}”` : "写明完整单位，如“50万元”“1.1万户”",
     };
@@ -51,21 +51,23 @@ function unitHit(row: RowContext): RuleHit | null {
       if (p.normalized > 0 && p.normalized <= 1) {
         const asPercent = +(p.normalized * 100).toFixed(4);
         return {
-          ...at,
+          indicator: row.index,
+      field: "value",
           message: `指标值“${q(row.indicator.value)}”缺少单位，比率类指标“${q(row.indicator.name)}”应以“%”计：是 ${asPercent}% 还是 ${p.normalized}%？`,
           hint: `按本意写明百分比：小数 ${p.normalized} 即 ${asPercent}%（Excel 中的小数格式常被误当作百分数）`,
         };
       }
       const fix = p.normalized <= 100 ? rewriteValue(p.raw, { append: "%" }) : null;
       const hit: RuleHit = {
-        ...at,
+        indicator: row.index,
+      field: "value",
         message: `指标值“${q(row.indicator.value)}”缺少单位，比率类指标“${q(row.indicator.name)}”应以“%”计`,
         hint: fix ? `改为“${fix}”` : "写明“%”",
       };
       if (fix) hit.fix = fix;
       return hit;
     }
-    return { ...at, message: `指标值“${q(row.indicator.value)}”缺少计量单位`, hint: "在数值后写明单位，如“个”“次”“户”“万元”“%”" };
+    return { indicator: row.index, field: "value", message: `指标值“${q(row.indicator.value)}”缺少计量单位`, hint: "在数值后写明单位，如“个”“次”“户”“万元”“%”" };
   }
   const unfit = unfitUnit(row, p.unitKind, p.unit);
   if (unfit) return unfit;

@@ -1,0 +1,37 @@
+// The rules test a text before rewriting it (a cheap test, then the costly call only when it can change
+// something). These tests pin that each guard lets through every text the rewrite would change.
+import { describe, expect, it } from "vitest";
+import { nameKey } from "../../src/rules/indicator-duplicated.js";
+import { bare, bareEquals } from "../../src/rules/value-common.js";
+
+describe("text guards", () => {
+  it("indicator-duplicated lowers every character toLowerCase would change", () => {
+    const missed: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch === ")" || ch === "）") continue; // a trailing bracket starts the unit-note strip, not lowering
+      if (nameKey(`名${ch}`) !== `名${ch}`.toLowerCase()) missed.push(c.toString(16));
+    }
+    expect(missed).toEqual([]);
+    expect(nameKey("𐐀类")).toBe("𐐨类");
+    expect(nameKey("ＡＰＰ使用率（%）")).toBe("ａｐｐ使用率");
+  });
+});
+
+describe("bareEquals", () => {
+  it("answers as bare(text) === other does", () => {
+    const texts = ["提高数据质量", "提高 数据质量。", "（%）", "≥95%", "", "合同", "合同书", "a,b", "𠀀x", "\u3000满意度\u00a0", "满意度（%）"];
+    for (const text of texts) {
+      for (const other of texts.map(bare)) expect(bareEquals(text, other)).toBe(bare(text) === other);
+    }
+  });
+
+  it("removes exactly the characters bare removes", () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (bareEquals(`甲${ch}乙`, "甲乙") !== (bare(`甲${ch}乙`) === "甲乙")) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+});
