@@ -121,6 +121,8 @@ export const LABEL_ALIASES: Record<string, string> = {
 };
 
 const ALL_LEVEL1 = new Set<string>(["成本指标", "产出指标", "效益指标", "满意度指标"]);
+/** The canonical 一级 labels (a canonicalLabel result is tested here, not read again). */
+export const LEVEL1_LABELS: ReadonlySet<string> = ALL_LEVEL1;
 const ALL_LEVEL2 = new Set<string>(
   Object.values(PROFILES).flatMap((p) => Object.values(p.level2).flat()),
 );

@@ -5,7 +5,7 @@
 import { InputError } from "../domain/errors.js";
 import { isEmptyRow, projectRef } from "../domain/project.js";
 import type { Indicator, JixiaoDocument, Project, ProfileId } from "../domain/schema.js";
-import { canonicalLabel, detectProfile, isLevel1Label, PROFILES, profileFromLabels, shiftedLevels } from "../domain/taxonomy.js";
+import { canonicalLabel, detectProfile, LEVEL1_LABELS, PROFILES, profileFromLabels, shiftedLevels } from "../domain/taxonomy.js";
 import { composeValueText, createValueParser, type ValueParser } from "../domain/value.js";
 import { RULES } from "./registry.js";
 import { checkOptions, type OptionProblem } from "./options.js";
@@ -25,6 +25,8 @@ import type {
 } from "./types.js";
 
 const SEVERITIES: ReadonlySet<string> = new Set(["error", "warning", "info"]);
+/** The config of a rule without thresholds: one frozen object for every project, not one per project. */
+const NO_CONFIG: RuleConfig = Object.freeze({});
 
 /** A rule switched on by the config, with its effective severity override and thresholds. */
 interface ActiveRule {
@@ -99,17 +101,19 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
   // One parse cache per run: values repeat across rows, and the cache dies with the run.
   const parse = createValueParser();
 
+  // (row, field) already judged by an exclusive rule: later exclusive rules stay silent there. Emptied per project.
+  const claimed = new Map<string, Set<number>>();
+
   function* buckets(): Generator<Finding[]> {
     for (let b = 0; b < projects.length + 2; b++) {
       const project = b >= 1 && b <= projects.length ? projects[b - 1].project : null;
-      const pc: ProjectContext | null = project && { project, profile, rows: buildRows(project, labels, parse), config: {}, year };
+      const pc: ProjectContext | null = project && { project, profile, rows: buildRows(project, labels, parse), config: NO_CONFIG, year };
       // The reference findings carry, made once per project (not once per rule).
       const ref = project ? projectRef(project) : "";
       // Rules in catalog order, so the bucket holds its findings in rule order; a stable sort by row then gives
       // the reading order without a global sort over every finding of a 90,000-row document.
       const bucket: Finding[] = [];
-      // (row, field) already judged by an exclusive rule: later exclusive rules stay silent there.
-      const claimed = new Map<string, Set<number>>();
+      claimed.clear();
       for (let r = 0; r < active.length; r++) {
         const a = active[r];
         if (a.rule.scope === "document") {
@@ -265,15 +269,26 @@ class LabelCache {
 function meantLevels(written: Indicator, labels: LabelCache) {
   const writtenLevel2 = labels.get(written.level2 ?? "");
   // Only a row whose 二级 cell holds a 一级 label can sit one column to the right: the others skip the test.
-  const shift = writtenLevel2 !== null && isLevel1Label(writtenLevel2) ? shiftedLevels(written) : null;
+  const shift = writtenLevel2 !== null && LEVEL1_LABELS.has(writtenLevel2) ? shiftedLevels(written) : null;
   if (shift === null) return { indicator: written, shifted: false, level1: labels.get(written.level1 ?? ""), level2: writtenLevel2 };
   const indicator = { ...written, ...shift, description: written.description };
   return { indicator, shifted: true, level1: labels.get(indicator.level1 ?? ""), level2: labels.get(indicator.level2 ?? "") };
 }
 
-/** Every row's canonical labels, for the profile vote (the rows themselves are built later, project by project). */
+/**
+ * Every row's canonical labels, for the profile vote (the rows themselves are built later, project by project):
+ * one object, refilled for each of a 900,000-row document's rows.
+ */
 function* documentLevels(document: JixiaoDocument, labels: LabelCache): Generator<{ level1: string | null; level2: string | null }> {
-  for (const project of document.projects) for (const written of project.indicators) yield meantLevels(written, labels);
+  const levels: { level1: string | null; level2: string | null } = { level1: null, level2: null };
+  for (const project of document.projects) {
+    for (const written of project.indicators) {
+      const meant = meantLevels(written, labels);
+      levels.level1 = meant.level1;
+      levels.level2 = meant.level2;
+      yield levels;
+    }
+  }
 }
 
 function buildRows(project: Project, labels: LabelCache, parse: ValueParser): RowContext[] {
