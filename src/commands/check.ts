@@ -101,12 +101,14 @@ async function checkAll(files: string[], run: CheckRun, opts: CheckOptions, repo
         fixes.push(fixDryRun(result));
         continue;
       }
-      // The findings are counted as the report takes them (a large document's are never all in memory at once).
-      const tally = { error: 0, warning: 0, info: 0 };
-      const shown = { ...checked, buckets: tallied(checked.buckets, tally, opts.quiet ?? false) };
+      // The findings are counted as the report takes them (a large document's are never all in memory at once);
+      // with --quiet only the errors are shown, but the warnings still count for --max-warnings.
+      const hidden = { error: 0, warning: 0, info: 0 };
+      const shown = opts.quiet ? { ...checked, buckets: errorsOnly(checked.buckets, hidden) } : checked;
       // stdout stays pure JSON; import warnings go to stderr.
       if (format === "json") for (const w of importWarningLines(shown.document)) process.stderr.write(`jixiao: ${shown.file}：导入提示：${w}\n`);
-      await report.add(shown);
+      const written = await report.add(shown);
+      const tally = opts.quiet ? hidden : written;
       errorsFound ||= tally.error > 0;
       warnings += tally.warning;
     } catch (e) {
@@ -164,11 +166,11 @@ async function checkFile(file: string, profile: ValidateOptions["profile"], opts
   return { file: file === STDIN ? "标准输入" : file, document, profile: used, buckets };
 }
 
-/** The buckets as they pass, counted into `tally` by severity; with `errorsOnly` (--quiet) only errors go on. */
-function* tallied(buckets: Iterable<Finding[]>, tally: Report["summary"], errorsOnly: boolean): Generator<Finding[]> {
+/** The buckets' errors only (--quiet), every finding counted into `tally` by severity on the way. */
+function* errorsOnly(buckets: Iterable<Finding[]>, tally: Report["summary"]): Generator<Finding[]> {
   for (const bucket of buckets) {
     addToSummary(tally, bucket);
-    yield errorsOnly ? bucket.filter((f) => f.severity === "error") : bucket;
+    yield bucket.filter((f) => f.severity === "error");
   }
 }
 

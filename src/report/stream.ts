@@ -15,8 +15,11 @@ const CHUNK_CHARS = 1 << 16;
 const ALONE_CHARS = CHUNK_CHARS / 4;
 
 export interface ReportStream {
-  /** A result whose findings come in buckets is written as they come (json); the other formats gather them. */
-  add(result: CheckResult | StreamedResult): Promise<void>;
+  /**
+   * A result whose findings come in buckets is written as they come (json); the other formats gather them. The
+   * findings written, counted by severity.
+   */
+  add(result: CheckResult | StreamedResult): Promise<Report["summary"]>;
   /** Finish the report (the closing bracket or the total line); nothing is written for no result but JSON's. */
   end(): Promise<void>;
 }
@@ -36,20 +39,20 @@ export function reportStream(
       count++;
       if (format === "json") {
         const streamed = asStreamed(given);
-        if (opts.single) await out.chunks(jsonChunks(streamed, 0, ""));
-        else await out.chunks(jsonChunks(streamed, 1, first ? "[\n  " : ",\n  "));
-        return;
+        const summary = { error: 0, warning: 0, info: 0 };
+        if (opts.single) await out.chunks(jsonChunks(streamed, 0, "", summary));
+        else await out.chunks(jsonChunks(streamed, 1, first ? "[\n  " : ",\n  ", summary));
+        return summary;
       }
       const result = asChecked(given);
+      const summary = countSummary(result.report.findings);
       if (format === "markdown") {
         await out.text(`${first ? "" : MEMO_SEPARATOR}${formatMemo(result)}`);
       } else {
-        const s = countSummary(result.report.findings);
-        total.error += s.error;
-        total.warning += s.warning;
-        total.info += s.info;
+        addToSummary(total, result.report.findings);
         await out.text(`${first ? "" : "\n"}${formatTextBlock(result, opts)}`);
       }
+      return summary;
     },
     async end() {
       if (format === "json" && !opts.single) await out.text(count === 0 ? "[]\n" : "\n]\n");
@@ -68,10 +71,10 @@ const PADS = Array.from({ length: 8 }, (_, d) => "  ".repeat(d));
 /**
  * JSON.stringify(toJsonReport(…), null, 2) placed at `depth`, in pieces: the report's top object and its arrays
  * are walked, each element stringified on its own and re-indented (strings hold no raw newline, so that is exact).
- * The findings are taken bucket by bucket as they are written, and counted for the summary that follows them.
+ * The findings are taken bucket by bucket as they are written, and counted into `summary`, which follows them.
  * `before` is written first (the separator from what came before).
  */
-function* jsonChunks(result: StreamedResult, depth: number, before: string): Generator<string> {
+function* jsonChunks(result: StreamedResult, depth: number, before: string, summary: Report["summary"]): Generator<string> {
   yield before;
   const inner = `\n${PADS[depth + 1]}`;
   const head = toJsonReportHead(result);
@@ -81,7 +84,6 @@ function* jsonChunks(result: StreamedResult, depth: number, before: string): Gen
     yield* walk(value, depth + 1, depth + 2);
     first = false;
   }
-  const summary = { error: 0, warning: 0, info: 0 };
   yield `,${inner}"findings": `;
   yield* elementSlices(counted(result.buckets, summary), depth + 1);
   yield `,${inner}"summary": `;
