@@ -240,14 +240,25 @@ export function detectProfile(doc: Pick<JixiaoDocument, "projects"> | { projects
 
 /** detectProfile's vote over labels already made canonical (the validator has them on every row). */
 export function profileFromLabels(rows: Iterable<{ level1: string | null; level2: string | null }>): ProfileId {
-  let mof = 0;
-  let legacy = 0;
-  for (const { level1: l1, level2: l2 } of rows) {
-    if (l1 === "成本指标") mof++;
-    if (l2 === "经济成本指标" || l2 === "社会成本指标" || l2 === "生态环境成本指标") mof++;
-    if (l2 === "成本指标") legacy++;
-  }
-  return mof > legacy ? "mof2021" : "legacy";
+  let score = 0;
+  for (const { level1, level2 } of rows) score += profileVote(level1, level2);
+  return profileOfVotes(score);
+}
+
+/**
+ * One row's vote, from its canonical labels: +1 for each mark of mof2021 (成本指标 as a 一级, its 二级 经济成本指标
+ * …), −1 for legacy's (成本指标 as a 二级). A document's rows summed decide (profileOfVotes).
+ */
+export function profileVote(level1: string | null, level2: string | null): number {
+  let vote = level1 === "成本指标" ? 1 : 0;
+  if (level2 === "经济成本指标" || level2 === "社会成本指标" || level2 === "生态环境成本指标") vote++;
+  else if (level2 === "成本指标") vote--;
+  return vote;
+}
+
+/** The profile the summed votes of profileVote name (legacy unless mof2021 has more). */
+export function profileOfVotes(score: number): ProfileId {
+  return score > 0 ? "mof2021" : "legacy";
 }
 
 export function detectProjectProfile(project: Project): ProfileId {

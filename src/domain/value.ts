@@ -686,6 +686,8 @@ export interface StructuredValueFields {
 
 /** The text of the value with what the structured fields add (see above); the text itself when they add nothing. */
 export function composeValueText(ind: StructuredValueFields): string {
+  // Most rows (a text table's, an imported form's) have no structured fields: nothing to complete.
+  if (ind.operator === undefined && ind.unit === undefined && ind.target === undefined) return ind.value ?? "";
   const text = ind.value ?? "";
   const op = operatorOf(ind.operator);
   // A number in the unit field (an Excel date serial pasted into 计量单位) is no unit to complete a value with.

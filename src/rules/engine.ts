@@ -5,7 +5,7 @@
 import { InputError } from "../domain/errors.js";
 import { isEmptyRow, projectRef } from "../domain/project.js";
 import type { Indicator, JixiaoDocument, Project, ProfileId } from "../domain/schema.js";
-import { canonicalLabel, detectProfile, LEVEL1_LABELS, PROFILES, profileFromLabels, shiftedLevels } from "../domain/taxonomy.js";
+import { canonicalLabel, detectProfile, LEVEL1_LABELS, PROFILES, profileOfVotes, profileVote, shiftedLevels } from "../domain/taxonomy.js";
 import { composeValueText, createValueParser, type ValueParser } from "../domain/value.js";
 import { RULES } from "./registry.js";
 import { checkOptions, type OptionProblem } from "./options.js";
@@ -93,7 +93,7 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
   const chosen = chosenProfile(document, opts);
   const active = resolveRules(rules, opts.config);
   const labels = new LabelCache();
-  const profileId = chosen ?? profileFromLabels(documentLevels(document, labels));
+  const profileId = chosen ?? votedProfile(document, labels);
   const profile = PROFILES[profileId];
   const year = document.year ?? null;
   const projects = document.projects.map((project) => ({ project, profile, year }));
@@ -123,7 +123,7 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
           projectRuleFindings(a, pc, ref, claimed, bucket);
         }
       }
-      if (bucket.length > 1) bucket.sort(byRow);
+      sortByRow(bucket);
       yield bucket;
     }
   }
@@ -265,43 +265,42 @@ class LabelCache {
   }
 }
 
-/** A row as meant (a form with its levels one column to the right is read as meant) and its canonical labels. */
-function meantLevels(written: Indicator, labels: LabelCache) {
+/** A row as meant: a form with its levels one column to the right is read as meant (shiftedLevels), else as written. */
+function meantIndicator(written: Indicator, labels: LabelCache): Indicator {
   const writtenLevel2 = labels.get(written.level2 ?? "");
   // Only a row whose 二级 cell holds a 一级 label can sit one column to the right: the others skip the test.
   const shift = writtenLevel2 !== null && LEVEL1_LABELS.has(writtenLevel2) ? shiftedLevels(written) : null;
-  if (shift === null) return { indicator: written, shifted: false, level1: labels.get(written.level1 ?? ""), level2: writtenLevel2 };
-  const indicator = { ...written, ...shift, description: written.description };
-  return { indicator, shifted: true, level1: labels.get(indicator.level1 ?? ""), level2: labels.get(indicator.level2 ?? "") };
+  return shift === null ? written : { ...written, ...shift, description: written.description };
 }
 
-/**
- * Every row's canonical labels, for the profile vote (the rows themselves are built later, project by project):
- * one object, refilled for each of a 900,000-row document's rows.
- */
-function* documentLevels(document: JixiaoDocument, labels: LabelCache): Generator<{ level1: string | null; level2: string | null }> {
-  const levels: { level1: string | null; level2: string | null } = { level1: null, level2: null };
+/** The profile every row's canonical labels vote for (the rows themselves are built later, project by project). */
+function votedProfile(document: JixiaoDocument, labels: LabelCache): ProfileId {
+  let score = 0;
   for (const project of document.projects) {
     for (const written of project.indicators) {
-      const meant = meantLevels(written, labels);
-      levels.level1 = meant.level1;
-      levels.level2 = meant.level2;
-      yield levels;
+      const indicator = meantIndicator(written, labels);
+      score += profileVote(labels.get(indicator.level1 ?? ""), labels.get(indicator.level2 ?? ""));
     }
   }
+  return profileOfVotes(score);
 }
 
 function buildRows(project: Project, labels: LabelCache, parse: ValueParser): RowContext[] {
-  return project.indicators.map((written, index) => {
-    const { indicator, shifted, level1, level2 } = meantLevels(written, labels);
+  const rows: RowContext[] = new Array(project.indicators.length);
+  for (let index = 0; index < rows.length; index++) {
+    const written = project.indicators[index];
+    const indicator = meantIndicator(written, labels);
+    const level1 = labels.get(indicator.level1 ?? "");
+    const level2 = labels.get(indicator.level2 ?? "");
     // The 二级 tells the grammar that a bare 5-digit number in a 时效 row is an Excel date serial.
     // One effective value per row: the text completed from the structured fields (运算符 | 目标值 | 计量单位).
     const value = composeValueText(indicator);
     const parsed = parse(value, level2 ?? indicator.level2 ?? "");
     // Only a cell containing 无 can be a 无 row; skip isEmptyRow's whitespace squashing for the rest.
     const empty = (indicator.name.includes("无") || indicator.value.includes("无")) && isEmptyRow(indicator);
-    return new Row(index, indicator, value, parsed, level1, level2, empty, shifted ? written : undefined);
-  });
+    rows[index] = new Row(index, indicator, value, parsed, level1, level2, empty, indicator !== written ? written : undefined);
+  }
+  return rows;
 }
 
 function toFinding(a: ActiveRule, hit: RuleHit, project: string | null): Finding {
@@ -318,7 +317,30 @@ function toFinding(a: ActiveRule, hit: RuleHit, project: string | null): Finding
   return finding;
 }
 
-/** Project-level findings (no row) first, then by row; Array.prototype.sort is stable, keeping rule order. */
+/** Up to this many findings a bucket is sorted by insertion; above it (a 10,000-row project) by Array#sort. */
+const INSERTION_SORT_MAX = 64;
+
+/**
+ * Project-level findings (no row) first, then by row, in place and stable (rule order kept within a row). A
+ * project's dozen findings are sorted by insertion: Array#sort would allocate for each of 100,000 projects.
+ */
+function sortByRow(findings: Finding[]): void {
+  if (findings.length > INSERTION_SORT_MAX) {
+    findings.sort(byRow);
+    return;
+  }
+  for (let i = 1; i < findings.length; i++) {
+    const f = findings[i];
+    const row = f.indicator ?? -1;
+    let j = i - 1;
+    while (j >= 0 && (findings[j].indicator ?? -1) > row) {
+      findings[j + 1] = findings[j];
+      j--;
+    }
+    findings[j + 1] = f;
+  }
+}
+
 function byRow(x: Finding, y: Finding): number {
   return (x.indicator ?? -1) - (y.indicator ?? -1);
 }
