@@ -9,19 +9,21 @@ const NEEDS_NORMALIZING = /[\s\u200b\ufeff\uff01-\uff5e]/;
  */
 export function normalizeValueText(text: string): string {
   if (!NEEDS_NORMALIZING.test(text)) return text;
+  // Unchanged runs are copied as slices (one string per run, not per character).
   let out = "";
+  let start = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0xff01 && code <= 0xff5e) {
-      out += String.fromCharCode(code - 0xfee0);
+      out += text.slice(start, i) + String.fromCharCode(code - 0xfee0);
+      start = i + 1;
     } else if (code <= 0x20 || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff || code === 0x2028 ||
       code === 0x2029 || code === 0x85 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x1680) {
-      continue;
-    } else {
-      out += text[i];
+      out += text.slice(start, i);
+      start = i + 1;
     }
   }
-  return out;
+  return out + text.slice(start);
 }
 
 /** `numeral × 10^exp` computed on the decimal string, so 1.1万 is exactly 11000 (not 11000.000000000002). */

@@ -128,9 +128,22 @@ const ALL_LEVEL2 = new Set<string>(
 /** Remove all whitespace (cells wrap and PDF extraction inserts spaces anywhere; \s covers U+3000). */
 export function squash(text: string): string {
   // Most cells hold no whitespace: test first, so they are returned without a new string.
-  return HAS_SPACE.test(text) ? text.replace(/\s+/g, "") : text;
+  return hasWhitespace(text) ? text.replace(/\s+/g, "") : text;
 }
-const HAS_SPACE = /\s/;
+
+/**
+ * /\s/.test(text), read as character codes: every rule derives a text or quotes a cell through this test, and a
+ * loop over a short cell costs less than entering the regex engine. CJK (U+3001–U+FEFE) leaves at the first test.
+ */
+export function hasWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x3000 && c !== 0xfeff) continue;
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680) return true;
+    if (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f)) return true;
+  }
+  return false;
+}
 
 /** The canonical label for a 一级 or 二级 cell, or null when it is not a known label or variant. */
 export function canonicalLabel(label: string): string | null {
