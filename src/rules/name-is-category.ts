@@ -15,10 +15,15 @@ const BY_STEM = new Map<string, string>(
   [...LABELS].filter(([k]) => k.endsWith("指标")).map(([k, label]): [string, string] => [k.slice(0, -2), label]),
 );
 
+const CLOSING_PAREN = ")".charCodeAt(0);
+const FULLWIDTH_CLOSING_PAREN = "）".charCodeAt(0);
+
 /** The category label the name amounts to, or null. */
 function categoryOf(squashedName: string): string | null {
   let key = squashedName;
-  if (key.endsWith(")") || key.endsWith("）")) key = key.replace(/[（(][^（()）]*[)）]$/, "");
+  // A trailing unit note such as （%） is dropped; the last character's code tells whether there is one.
+  const last = key.charCodeAt(key.length - 1);
+  if (last === CLOSING_PAREN || last === FULLWIDTH_CLOSING_PAREN) key = key.replace(/[（(][^（()）]*[)）]$/, "");
   if (key === "" || key.length > LONGEST + 4) return null;
   // A variant spelling of a label is still a label: 社会效益类指标, 质量目标.
   const label = LABELS.get(key) ?? (key.endsWith("指标") ? undefined : BY_STEM.get(key)) ?? readLabel(key)?.canonical;
