@@ -8,11 +8,15 @@ import type { ProjectRule, RuleHit } from "./types.js";
  */
 const MAY_HAVE_CASE_RE = /[^\u0000-\u0040\u005b-\u00bf\u2000-\u2125\u2190-\u24b5\u24d0-\u2bff\u3000-\u9fff\uff01-\uff20\uff3b-\uffef]/;
 
+const CLOSING_PAREN = ")".charCodeAt(0);
+const FULLWIDTH_CLOSING_PAREN = "）".charCodeAt(0);
+
 /** Compare names without whitespace, a trailing unit note such as （%） and case. */
 export function nameKey(squashedName: string): string {
   // Test before lowering: a Chinese name has no case, and toLowerCase builds a new string for it.
   const key = MAY_HAVE_CASE_RE.test(squashedName) ? squashedName.toLowerCase() : squashedName;
-  return key.endsWith("）") || key.endsWith(")") ? key.replace(/[（(][^（()）]*[)）]$/, "") : key;
+  const last = key.charCodeAt(key.length - 1);
+  return last === FULLWIDTH_CLOSING_PAREN || last === CLOSING_PAREN ? key.replace(/[（(][^（()）]*[)）]$/, "") : key;
 }
 
 const rule: ProjectRule = {

@@ -17,11 +17,20 @@ const DEFAULT_MIN_SHARE = 0.6;
 
 const OTHER_AT_LEAST_RE = /＞|>=|≧/g;
 
+/** The text holds a spelling OTHER_AT_LEAST_RE replaces (＞, >=, ≧): one walk over its character codes. */
+function holdsOtherAtLeast(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff1e || c === 0x2267 || (c === 0x3e && s.charCodeAt(i + 1) === 0x3d)) return true;
+  }
+  return false;
+}
+
 /** A value as compared: normalized width and blanks, and one spelling of > and ≥. */
 function comparedValue(value: string): string {
   const s = normalizeValueText(value);
   // Test before replacing: most values spell neither way.
-  return s.includes("＞") || s.includes(">=") || s.includes("≧") ? s.replace(OTHER_AT_LEAST_RE, (m) => (m === "＞" ? ">" : "≥")) : s;
+  return holdsOtherAtLeast(s) ? s.replace(OTHER_AT_LEAST_RE, (m) => (m === "＞" ? ">" : "≥")) : s;
 }
 
 const rule: ProjectRule = {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { nameKey } from "../../src/rules/indicator-duplicated.js";
 import { bare, bareEquals, BARE_REMOVED_RE } from "../../src/rules/value-common.js";
 import { hasWhitespace, quoted, squash } from "../../src/rules/structure-util.js";
+import { needsNormalizing, normalizeValueText } from "../../src/domain/numbers.js";
 
 describe("text guards", () => {
   it("indicator-duplicated lowers every character toLowerCase would change", () => {
@@ -29,6 +30,20 @@ describe("hasWhitespace", () => {
     expect(differ).toEqual([]);
     expect(squash(" 数量\u3000指标 ")).toBe("数量指标");
     expect(quoted("a \n b")).toBe("a b");
+  });
+});
+
+describe("needsNormalizing", () => {
+  it("answers as the class of what normalizeValueText changes does, for every BMP character", () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (needsNormalizing(`甲${ch}乙`) !== /[\s\u200b\ufeff\uff01-\uff5e]/.test(ch)) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+    expect(normalizeValueText("≥ ９０ ％")).toBe("≥90%");
+    expect(normalizeValueText("\u0001≥90%")).toBe("\u0001≥90%");
+    expect(normalizeValueText("\u0001≥90 %")).toBe("≥90%");
   });
 });
 
