@@ -6,12 +6,13 @@ import type { DocumentRule, RuleHit } from "./types.js";
 
 /** Whitespace-, numbering- and end-punctuation-insensitive key of a goal list; null when it is template text. */
 function goalKey(goals: readonly string[]): string | null {
-  const items: string[] = [];
+  // The items joined by | as they come (no list of them built first).
+  let key: string | null = null;
   for (const goal of goals) {
     const item = normalizeGoal(goal);
-    if (!isPlaceholderNormalized(item)) items.push(item);
+    if (!isPlaceholderNormalized(item)) key = key === null ? item : `${key}|${item}`;
   }
-  return items.length === 0 ? null : items.join("|");
+  return key;
 }
 
 const SOURCE_NAME = { goals: "绩效目标表中的绩效目标", narrativeGoals: "说明中的绩效目标" } as const;
