@@ -66,6 +66,8 @@ export interface RowContext {
   readonly bareName: string;
   readonly bareDescription: string;
   readonly bareValue: string;
+  /** normalizeValueText(value): width and blanks normalized. */
+  readonly normalizedValue: string;
 }
 
 export interface ProjectContext {

@@ -1,6 +1,5 @@
 // value-boilerplate: the same value on most rows of a project (≥95% on five of eight): a value copied down the
 // table instead of set per indicator.
-import { normalizeValueText } from "../domain/value.js";
 import { q } from "./value-common.js";
 import type { RuleOptions } from "./options.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
@@ -26,9 +25,9 @@ function holdsOtherAtLeast(s: string): boolean {
   return false;
 }
 
-/** A value as compared: normalized width and blanks, and one spelling of > and ≥. */
-function comparedValue(value: string): string {
-  const s = normalizeValueText(value);
+/** A row's value as compared: normalized width and blanks (shared by the row), and one spelling of > and ≥. */
+function comparedValue(row: RowContext): string {
+  const s = row.normalizedValue;
   // Test before replacing: most values spell neither way.
   return holdsOtherAtLeast(s) ? s.replace(OTHER_AT_LEAST_RE, (m) => (m === "＞" ? ">" : "≥")) : s;
 }
@@ -99,7 +98,7 @@ export function everyHit(rows: readonly RowContext[], minRows: number, minShare:
   for (const row of rows) {
     if (!isCounted(row)) continue;
     counted++;
-    const key = comparedValue(row.value);
+    const key = comparedValue(row);
     const list = counts.get(key);
     if (list) list.push(row.index);
     else counts.set(key, [row.index]);
@@ -122,16 +121,16 @@ export function majorityHits(rows: readonly RowContext[], minRows: number, minSh
   for (const row of rows) {
     if (!isCounted(row)) continue;
     counted++;
-    const key = comparedValue(row.value);
+    const key = comparedValue(row);
     if (votes === 0) candidate = key;
     votes += key === candidate ? 1 : -1;
   }
   if (counted < minRows || isFullRate(candidate)) return [];
   let carried = 0;
-  for (const row of rows) if (isCounted(row) && comparedValue(row.value) === candidate) carried++;
+  for (const row of rows) if (isCounted(row) && comparedValue(row) === candidate) carried++;
   if (carried < minRows || carried < counted * minShare) return [];
   const indexes: number[] = [];
-  for (const row of rows) if (isCounted(row) && comparedValue(row.value) === candidate) indexes.push(row.index);
+  for (const row of rows) if (isCounted(row) && comparedValue(row) === candidate) indexes.push(row.index);
   return [hitOf(counted, candidate, indexes)];
 }
 
