@@ -16,6 +16,7 @@ export class Row implements RowContext {
   private _bareDescription: string | undefined = undefined;
   private _bareValue: string | undefined = undefined;
   private _normalizedValue: string | undefined = undefined;
+  private _normalizedNameDescription: string | undefined = undefined;
 
   constructor(
     readonly index: number,
@@ -51,5 +52,10 @@ export class Row implements RowContext {
   /** The value with width and blanks normalized (normalizeValueText), as value-boilerplate compares it. */
   get normalizedValue(): string {
     return (this._normalizedValue ??= normalizeValueText(this.value));
+  }
+
+  /** The name and description as one normalized text (goal-not-measured looks a goal's amounts up in it). */
+  get normalizedNameDescription(): string {
+    return (this._normalizedNameDescription ??= normalizeValueText(`${this.indicator.name}${this.indicator.description}`));
   }
 }

@@ -68,6 +68,8 @@ export interface RowContext {
   readonly bareValue: string;
   /** normalizeValueText(value): width and blanks normalized. */
   readonly normalizedValue: string;
+  /** normalizeValueText(name + description). */
+  readonly normalizedNameDescription: string;
 }
 
 export interface ProjectContext {
