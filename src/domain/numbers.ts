@@ -1,27 +1,45 @@
 // Small number and date helpers for the value grammar: width normalization, exact decimal scaling, dates.
 
-// Anything normalizeValueText would change: whitespace (incl. U+3000, NBSP, zero-width) and full-width forms.
-const NEEDS_NORMALIZING = /[\s\u200b\ufeff\uff01-\uff5e]/;
+/**
+ * Anything normalizeValueText would change — whitespace (\s: incl. U+3000, NBSP), zero-width U+200B and U+FEFF, and
+ * full-width forms U+FF01–U+FF5E — read as character codes: every row's value is tested, most hold none, and CJK
+ * (U+3001–U+FEFE) leaves at the first comparison.
+ */
+export function needsNormalizing(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x3000 && c < 0xfeff) continue;
+    if (c >= 0xfeff) {
+      if (c === 0xfeff || (c >= 0xff01 && c <= 0xff5e)) return true;
+      continue;
+    }
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || c === 0x3000) return true;
+    if (c >= 0x2000 && (c <= 0x200b || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f)) return true;
+  }
+  return false;
+}
 
 /**
  * Full-width → half-width (digits, letters, ％ ＞ ＝ ～ …) and every whitespace removed: PDF extraction
  * breaks `≥90 百分比`, `1 个`; users type `１２０`. The Chinese comma stays a separator only between digits.
  */
 export function normalizeValueText(text: string): string {
-  if (!NEEDS_NORMALIZING.test(text)) return text;
+  if (!needsNormalizing(text)) return text;
+  // Unchanged runs are copied as slices (one string per run, not per character).
   let out = "";
+  let start = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0xff01 && code <= 0xff5e) {
-      out += String.fromCharCode(code - 0xfee0);
+      out += text.slice(start, i) + String.fromCharCode(code - 0xfee0);
+      start = i + 1;
     } else if (code <= 0x20 || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff || code === 0x2028 ||
       code === 0x2029 || code === 0x85 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x1680) {
-      continue;
-    } else {
-      out += text[i];
+      out += text.slice(start, i);
+      start = i + 1;
     }
   }
-  return out;
+  return out + text.slice(start);
 }
 
 /** `numeral × 10^exp` computed on the decimal string, so 1.1万 is exactly 11000 (not 11000.000000000002). */

@@ -130,16 +130,34 @@ const ALL_LEVEL2 = new Set<string>(
 /** Remove all whitespace (cells wrap and PDF extraction inserts spaces anywhere; \s covers U+3000). */
 export function squash(text: string): string {
   // Most cells hold no whitespace: test first, so they are returned without a new string.
-  return HAS_SPACE.test(text) ? text.replace(/\s+/g, "") : text;
+  return hasWhitespace(text) ? text.replace(/\s+/g, "") : text;
 }
-const HAS_SPACE = /\s/;
+
+/**
+ * /\s/.test(text), read as character codes: every rule derives a text or quotes a cell through this test, and a
+ * loop over a short cell costs less than entering the regex engine. CJK (U+3001–U+FEFE) leaves at the first test.
+ */
+export function hasWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x3000 && c !== 0xfeff) continue;
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680) return true;
+    if (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f)) return true;
+  }
+  return false;
+}
+
+/**
+ * LABEL_ALIASES as a map, for the look-ups: own keys only (a cell reading constructor or __proto__ is no label:
+ * Object.prototype members are not aliases), and a look-up that need not intern a cell's text as a property key.
+ */
+const ALIASES: ReadonlyMap<string, string> = new Map(Object.entries(LABEL_ALIASES));
 
 /** The canonical label for a 一级 or 二级 cell, or null when it is not a known label or variant. */
 export function canonicalLabel(label: string): string | null {
   const key = squash(label);
   if (ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key)) return key;
-  // Own keys only: a cell reading constructor or __proto__ is no label (Object.prototype members are not aliases).
-  return (Object.hasOwn(LABEL_ALIASES, key) ? LABEL_ALIASES[key] : null) ?? readLabel(key)?.canonical ?? null;
+  return ALIASES.get(key) ?? readLabel(key)?.canonical ?? null;
 }
 
 // Template variants (a label as a provincial form or a template writes it, mapped when the meaning is certain):
@@ -150,8 +168,12 @@ export function canonicalLabel(label: string): string | null {
 // Sources: test/fixtures/corpus/SOURCES.md (doc02 湖北, doc07 宁夏, doc08 湖南); 佳县财政支出项目绩效目标申报表
 // (陕西, https://docx.baby/p/20793843881926.html: 环境效益指标, 指标内容 as the 三级 column).
 const TEMPLATE_NOTE_RE = /[（(【\[]\s*(?:或[^（()）【】\[\]]+|[^（()）【】\[\]、，,]*指标(?:[、，,][^（()）【】\[\]、，,]*指标)*|必填|选填|必选|可选|非必填|选报|必报|可不填|如有|若有|选择性填写|可多选|至少填写?一项)[^（()）【】\[\]]*[）)】\]]/g;
-const LEAD_MARK_RE = /^[★☆*※]+/;
+const LEAD_MARKS = "★☆*※";
+const LEAD_MARK_RE = new RegExp(`^[${LEAD_MARKS}]+`);
+const LEAD_MARK_CODES: ReadonlySet<number> = new Set([...LEAD_MARKS].map((mark) => mark.charCodeAt(0)));
 const TRAIL_MARK_RE = /[:：]+$/;
+const COLON = ":".charCodeAt(0);
+const FULLWIDTH_COLON = "：".charCodeAt(0);
 
 export interface LabelReading {
   canonical: string;
@@ -165,7 +187,7 @@ export interface LabelReading {
  */
 export function readLabel(label: string): LabelReading | null {
   const key = squash(label);
-  if (key === "" || ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key) || key in LABEL_ALIASES) return null;
+  if (key === "" || ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key) || ALIASES.has(key)) return null;
   const stripped = withoutMarks(key);
   // The key itself was looked up above: only a key that lost a note or mark can be a label now.
   const direct = stripped !== key ? lookup(stripped) : null;
@@ -174,26 +196,46 @@ export function readLabel(label: string): LabelReading | null {
   return form ? { canonical: form, variant: stripped !== key ? "note" : "form" } : null;
 }
 
-/** The opening brackets a template note starts with (the first character of TEMPLATE_NOTE_RE). */
-const NOTE_OPEN_RE = /[（(【\[]/;
+/**
+ * The text holds an opening bracket a template note starts with (（ ( 【 [, the first class of TEMPLATE_NOTE_RE):
+ * read as character codes, as most labels and 三级 names are tested and hold none.
+ */
+function holdsNoteOpening(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28 || c === 0x3010 || c === 0x5b) return true;
+  }
+  return false;
+}
+
+/** The last character's code (NaN for ""): one read where several endsWith tests would each compare. */
+function lastCode(s: string): number {
+  return s.charCodeAt(s.length - 1);
+}
 
 /** The label without its template notes, lead marks and trailing colons. */
 function withoutMarks(key: string): string {
   // Test before replacing: most labels (and the 三级 names name-is-category reads) carry none of them.
   let s = key;
-  if (NOTE_OPEN_RE.test(s)) s = s.replace(TEMPLATE_NOTE_RE, "");
-  if (LEAD_MARK_RE.test(s)) s = s.replace(LEAD_MARK_RE, "");
-  if (s.endsWith(":") || s.endsWith("：")) s = s.replace(TRAIL_MARK_RE, "");
+  if (holdsNoteOpening(s)) s = s.replace(TEMPLATE_NOTE_RE, "");
+  if (LEAD_MARK_CODES.has(s.charCodeAt(0))) s = s.replace(LEAD_MARK_RE, "");
+  if (lastCode(s) === COLON || lastCode(s) === FULLWIDTH_COLON) s = s.replace(TRAIL_MARK_RE, "");
   return s;
 }
 
 function lookup(key: string): string | null {
   if (ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key)) return key;
-  return LABEL_ALIASES[key] ?? null;
+  return ALIASES.get(key) ?? null;
 }
+
+const EXPECTED_START = "预".charCodeAt(0);
+const CLASS_END = "类".charCodeAt(0);
+const TARGET_END = "标".charCodeAt(0);
 
 /** 社会效益目标, 社会效益类指标, 社会效益类 → 社会效益指标; 预期产出指标 (the 2019 templates) → 产出指标. */
 function variantForm(key: string): string | null {
+  // Only a key starting with 预 or ending in 类 or 标 (目标, 类指标) can be one: most keys leave at this test.
+  if (key.charCodeAt(0) !== EXPECTED_START && lastCode(key) !== CLASS_END && lastCode(key) !== TARGET_END) return null;
   const expected = key.startsWith("预期") ? /^预期(.+指标)$/.exec(key) : null;
   if (expected) return lookup(expected[1]);
   // Only a key with one of the suffixes below can match: most keys are left without running the pattern.

@@ -7,18 +7,25 @@ import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 /** Template leftovers in a 依据 cell (the value grammar is not run on 依据: it is prose, and rows are many). */
 const PLACEHOLDER_BASIS_RE = /^(?:文字描述|文字说明|待定|待填|待补充|[xX×*]+[%‰]?|[%‰]|\/+|-+|—+|…+)$/;
 
-/**
- * The fields a basis may copy, with the verdict: the written text and its bare form (from the row's shared cache).
- * bare() only removes characters, so a field written shorter than the basis's bare text cannot equal it.
- */
-const COPIED_FIELDS: readonly [string, (row: RowContext) => string, (row: RowContext) => string][] = [
-  ["照抄了三级指标名称", (row) => row.indicator.name, (row) => row.bareName],
-  ["照抄了指标描述", (row) => row.indicator.description, (row) => row.bareDescription],
-  ["照抄了指标值", (row) => row.value, (row) => row.bareValue],
-];
+const NAME_COPIED = "照抄了三级指标名称";
+const DESCRIPTION_COPIED = "照抄了指标描述";
+const VALUE_COPIED = "照抄了指标值";
 
 /** A basis longer than every unit word is no unit word (the set lookup hashes the whole text). */
 const LONGEST_UNIT_WORD = Math.max(...[...UNIT_WORD_SET].map((w) => w.length));
+
+/**
+ * The field bare-equals the basis's bare text b. bare() only removes characters, so a field written shorter than
+ * b cannot equal it.
+ */
+function copies(written: string, b: string): boolean {
+  return written.length >= b.length && bareEquals(written, b);
+}
+
+/** The bare field (from the row's shared cache) and b overlap: one contains the other. */
+function overlaps(bareField: string, b: string): boolean {
+  return bareField.length >= 2 && (bareField.includes(b) || b.includes(bareField));
+}
 
 function problem(row: RowContext, basis: string): string | null {
   if (basis === "") return "为空";
@@ -31,16 +38,15 @@ function problem(row: RowContext, basis: string): string | null {
   if (b === "") return "只是单位或占位符";
   // Every copy test below needs a bare field of 2+ characters equal to, containing or inside b.
   if (b.length < 2) return null;
-  for (const [why, written] of COPIED_FIELDS) {
-    const text = written(row);
-    if (text.length >= b.length && bareEquals(text, b)) return why;
-  }
+  // The fields a basis may copy, in this order: the name, the description, the value.
+  if (copies(row.indicator.name, b)) return NAME_COPIED;
+  if (copies(row.indicator.description, b)) return DESCRIPTION_COPIED;
+  if (copies(row.value, b)) return VALUE_COPIED;
   // A basis that names no document or record and overlaps the measure (满意度 for 单位使用满意度).
   if (SOURCE_RE.test(basis)) return null;
-  for (const [why, , bareOf] of COPIED_FIELDS) {
-    const t = bareOf(row);
-    if (t.length >= 2 && (t.includes(b) || b.includes(t))) return why;
-  }
+  if (overlaps(row.bareName, b)) return NAME_COPIED;
+  if (overlaps(row.bareDescription, b)) return DESCRIPTION_COPIED;
+  if (overlaps(row.bareValue, b)) return VALUE_COPIED;
   return null;
 }
 

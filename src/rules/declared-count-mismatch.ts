@@ -1,7 +1,7 @@
 // declared-count-mismatch: the explanation's indicator counts (共设置N项, 产出指标N项 …) disagree with each other
 // or with the table (无 rows do not count).
 import { readCount, squash } from "./structure-util.js";
-import type { ProjectContext, ProjectRule, RuleHit } from "./types.js";
+import type { ProjectContext, ProjectRule, RowContext, RuleHit } from "./types.js";
 
 type Part = "output" | "effect" | "satisfaction" | "cost";
 type Key = "total" | Part;
@@ -27,7 +27,26 @@ function keyOf(label: string): Key {
 }
 
 const PART_NAME: Record<Part, string> = { output: "产出指标", effect: "效益指标", satisfaction: "满意度指标", cost: "成本指标" };
-const PART_OF_LEVEL1: ReadonlyMap<string, Part> = new Map<string, Part>([["产出指标", "output"], ["效益指标", "effect"], ["满意度指标", "satisfaction"], ["成本指标", "cost"]]);
+
+/** The table's rows (无 rows not counted), in all and per 一级: plain counters, one pass, no keyed updates. */
+function tableCounts(rows: readonly RowContext[]): Record<Key, number> {
+  let total = 0;
+  let output = 0;
+  let effect = 0;
+  let satisfaction = 0;
+  let cost = 0;
+  for (const row of rows) {
+    if (row.empty) continue;
+    total++;
+    switch (row.level1) {
+      case "产出指标": output++; break;
+      case "效益指标": effect++; break;
+      case "满意度指标": satisfaction++; break;
+      case "成本指标": cost++; break;
+    }
+  }
+  return { total, output, effect, satisfaction, cost };
+}
 
 interface Declared {
   value: number;
@@ -91,13 +110,7 @@ const rule: ProjectRule = {
     const declared = Object.keys(parsed).length > 0 ? parsed : fromStructured(ctx, withCost);
     if (Object.keys(declared).length === 0) return [];
 
-    const table: Record<Key, number> = { total: 0, output: 0, effect: 0, satisfaction: 0, cost: 0 };
-    for (const row of ctx.rows) {
-      if (row.empty) continue;
-      table.total++;
-      const part = row.level1 === null ? undefined : PART_OF_LEVEL1.get(row.level1);
-      if (part) table[part]++;
-    }
+    const table = tableCounts(ctx.rows);
 
     const hits: RuleHit[] = [];
     const push = (message: string, hint: string) =>

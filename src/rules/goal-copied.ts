@@ -6,16 +6,16 @@ import type { DocumentRule, RuleHit } from "./types.js";
 
 /** Whitespace-, numbering- and end-punctuation-insensitive key of a goal list; null when it is template text. */
 function goalKey(goals: readonly string[]): string | null {
-  const items: string[] = [];
+  // The items joined by | as they come (no list of them built first).
+  let key: string | null = null;
   for (const goal of goals) {
     const item = normalizeGoal(goal);
-    if (!isPlaceholderNormalized(item)) items.push(item);
+    if (!isPlaceholderNormalized(item)) key = key === null ? item : `${key}|${item}`;
   }
-  return items.length === 0 ? null : items.join("|");
+  return key;
 }
 
 const SOURCE_NAME = { goals: "绩效目标表中的绩效目标", narrativeGoals: "说明中的绩效目标" } as const;
-const SOURCES = ["goals", "narrativeGoals"] as const;
 
 const rule: DocumentRule = {
   id: "goal-copied",
@@ -36,27 +36,29 @@ const rule: DocumentRule = {
 经济普查工作经费：“按期完成第五次全国经济普查清查登记，普查单位核实率 100%”。`,
   check(ctx) {
     const hits: RuleHit[] = [];
-    const seen = new Map<string, { name: string; source: keyof typeof SOURCE_NAME }>();
+    // Goal key → the name of the first project that wrote it.
+    const seen = new Map<string, string>();
     for (const { project } of ctx.projects) {
-      const mine = new Map<string, keyof typeof SOURCE_NAME>();
-      for (const source of SOURCES) {
-        const key = goalKey(project[source] ?? []);
-        if (key !== null && !mine.has(key)) mine.set(key, source);
+      const tableGoals = project.goals ?? [];
+      const narrativeGoals = project.narrativeGoals ?? [];
+      const tableKey = goalKey(tableGoals);
+      // The same goals in the table and in the narrative are one key, compared once.
+      const writtenNarrativeKey = goalKey(narrativeGoals);
+      const narrativeKey = writtenNarrativeKey === tableKey ? null : writtenNarrativeKey;
+      // The first of the project's keys (table, then narrative) written before is reported, once.
+      const earlierTable = tableKey === null ? undefined : seen.get(tableKey);
+      const earlier = earlierTable ?? (narrativeKey === null ? undefined : seen.get(narrativeKey));
+      if (earlier !== undefined) {
+        const source = earlierTable !== undefined ? "goals" : "narrativeGoals";
+        hits.push({
+          project: projectRef(project),
+          field: "goals",
+          message: `${SOURCE_NAME[source]}“${quoted((source === "goals" ? tableGoals : narrativeGoals).join(" "))}”与项目“${quoted(earlier, 30)}”的完全相同`,
+          hint: "按本项目的资金用途重写绩效目标，写明本项目自己的产出和效果",
+        });
       }
-      let reported = false;
-      for (const [key, source] of mine) {
-        const earlier = seen.get(key);
-        if (earlier && !reported) {
-          reported = true;
-          hits.push({
-            project: projectRef(project),
-            field: "goals",
-            message: `${SOURCE_NAME[source]}“${quoted((project[source] ?? []).join(" "))}”与项目“${quoted(earlier.name, 30)}”的完全相同`,
-            hint: "按本项目的资金用途重写绩效目标，写明本项目自己的产出和效果",
-          });
-        }
-      }
-      for (const [key, source] of mine) if (!seen.has(key)) seen.set(key, { name: project.name, source });
+      if (tableKey !== null && !seen.has(tableKey)) seen.set(tableKey, project.name);
+      if (narrativeKey !== null && !seen.has(narrativeKey)) seen.set(narrativeKey, project.name);
     }
     return hits;
   },

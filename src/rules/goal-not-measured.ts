@@ -51,7 +51,7 @@ function carries(row: RowContext, amount: GoalAmount): boolean {
   const p = row.parsed;
   if (p.kind === "quantitative" && p.unitKind === amount.unitKind && p.normalized === amount.normalized) return true;
   if (p.kind === "range" && p.unitKind === amount.unitKind && p.normalizedLow <= amount.normalized && amount.normalized <= p.normalizedHigh) return true;
-  return normalizeValueText(`${row.indicator.name}${row.indicator.description}`).includes(amount.text);
+  return row.normalizedNameDescription.includes(amount.text);
 }
 
 const PARTIAL_COMPLETION_RE = /完成[^，。,；;]{0,12}?(\d+(?:\.\d+)?)%/;

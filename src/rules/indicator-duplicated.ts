@@ -2,17 +2,31 @@
 import type { ProjectRule, RuleHit } from "./types.js";
 
 /**
- * A character toLowerCase may change: anything outside the ranges it leaves alone (ASCII and Latin-1 digits,
- * punctuation and symbols; general punctuation, arrows, maths and shapes; CJK; full-width forms but Ａ-Ｚ).
- * Surrogates are included: a letter beyond the BMP may have a lowercase form.
+ * The text holds a character toLowerCase may change: anything outside the ranges it leaves alone (ASCII and
+ * Latin-1 digits, punctuation and symbols; general punctuation, arrows, maths and shapes; CJK; full-width forms but
+ * Ａ-Ｚ), read as character codes. Surrogates are included: a letter beyond the BMP may have a lowercase form.
  */
-const MAY_HAVE_CASE_RE = /[^\u0000-\u0040\u005b-\u00bf\u2000-\u2125\u2190-\u24b5\u24d0-\u2bff\u3000-\u9fff\uff01-\uff20\uff3b-\uffef]/;
+function mayHaveCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const caseless =
+      c >= 0x3000
+        ? c <= 0x9fff || (c >= 0xff01 && c <= 0xff20) || (c >= 0xff3b && c <= 0xffef)
+        : c <= 0x40 || (c >= 0x5b && c <= 0xbf) || (c >= 0x2000 && c <= 0x2125) || (c >= 0x2190 && c <= 0x24b5) || (c >= 0x24d0 && c <= 0x2bff);
+    if (!caseless) return true;
+  }
+  return false;
+}
+
+const CLOSING_PAREN = ")".charCodeAt(0);
+const FULLWIDTH_CLOSING_PAREN = "）".charCodeAt(0);
 
 /** Compare names without whitespace, a trailing unit note such as （%） and case. */
 export function nameKey(squashedName: string): string {
   // Test before lowering: a Chinese name has no case, and toLowerCase builds a new string for it.
-  const key = MAY_HAVE_CASE_RE.test(squashedName) ? squashedName.toLowerCase() : squashedName;
-  return key.endsWith("）") || key.endsWith(")") ? key.replace(/[（(][^（()）]*[)）]$/, "") : key;
+  const key = mayHaveCase(squashedName) ? squashedName.toLowerCase() : squashedName;
+  const last = key.charCodeAt(key.length - 1);
+  return last === FULLWIDTH_CLOSING_PAREN || last === CLOSING_PAREN ? key.replace(/[（(][^（()）]*[)）]$/, "") : key;
 }
 
 const rule: ProjectRule = {

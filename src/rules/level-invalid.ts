@@ -56,7 +56,6 @@ src/domain/taxonomy.ts 的注释）。
 };
 
 const LEVEL_NAME = { level1: "一级指标", level2: "二级指标" } as const;
-const LEVEL_FIELDS = ["level1", "level2"] as const;
 
 /** A label written as a template variant (质量指标（必填）, 社会效益目标): read as the standard one, said as info. */
 function variantNotes(row: RowContext, hits: RuleHit[]): void {
@@ -70,22 +69,26 @@ function variantNotes(row: RowContext, hits: RuleHit[]): void {
       hint: "按一级、二级、三级指标各占一列的标准格式填写",
     });
   }
-  for (const field of LEVEL_FIELDS) {
-    const written = row.indicator[field].trim();
-    // A label written in its canonical form (the usual case) is no variant: no need to read it again.
-    if (written === row[field]) continue;
-    const reading = readLabel(written);
-    if (!reading) continue;
-    const what = reading.variant === "note" ? "带有模板说明文字" : "不是标准写法";
-    hits.push({
-      indicator: row.index,
-      field,
-      severity: "info",
-      message: `${LEVEL_NAME[field]}“${written}”${what}，已按“${reading.canonical}”检查`,
-      hint: `改写为标准名称“${reading.canonical}”，便于系统导入和汇总`,
-      fix: reading.canonical,
-    });
-  }
+  // Each level read by name (not row[field] over a list of fields: a keyed read of many row shapes is slow).
+  levelNote(row, "level1", row.indicator.level1, row.level1, hits);
+  levelNote(row, "level2", row.indicator.level2, row.level2, hits);
+}
+
+function levelNote(row: RowContext, field: "level1" | "level2", cell: string, canonical: string | null, hits: RuleHit[]): void {
+  const written = cell.trim();
+  // A label written in its canonical form (the usual case) is no variant: no need to read it again.
+  if (written === canonical) return;
+  const reading = readLabel(written);
+  if (!reading) return;
+  const what = reading.variant === "note" ? "带有模板说明文字" : "不是标准写法";
+  hits.push({
+    indicator: row.index,
+    field,
+    severity: "info",
+    message: `${LEVEL_NAME[field]}“${written}”${what}，已按“${reading.canonical}”检查`,
+    hint: `改写为标准名称“${reading.canonical}”，便于系统导入和汇总`,
+    fix: reading.canonical,
+  });
 }
 
 /** Short profile names for one-line messages. */

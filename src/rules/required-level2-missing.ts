@@ -1,6 +1,12 @@
 // required-level2-missing: a mandatory 二级 of the profile has no (non-无) row in the project.
 import { canonicalLabel } from "../domain/taxonomy.js";
-import type { ProjectRule, RuleHit } from "./types.js";
+import type { ProjectRule, RowContext, RuleHit } from "./types.js";
+
+/** A non-无 row under one of the 二级 labels: a scan that stops at the first (most sets are met by early rows). */
+function hasRowIn(rows: readonly RowContext[], labels: readonly string[]): boolean {
+  for (const row of rows) if (!row.empty && row.level2 !== null && labels.includes(row.level2)) return true;
+  return false;
+}
 
 const rule: ProjectRule = {
   id: "required-level2-missing",
@@ -34,11 +40,9 @@ const rule: ProjectRule = {
     const sets: string[][] = Array.isArray(configured)
       ? configured.filter((x): x is string => typeof x === "string").map((x) => [canonicalLabel(x) ?? x])
       : ctx.profile.mandatory.map((m) => m.of);
-    const present = new Set<string>();
-    for (const row of ctx.rows) if (!row.empty && row.level2 !== null) present.add(row.level2);
     const hits: RuleHit[] = [];
     for (const set of sets) {
-      if (set.some((l2) => present.has(l2))) continue;
+      if (hasRowIn(ctx.rows, set)) continue;
       if (set.length === 1) {
         hits.push({
           indicator: null,

@@ -2,6 +2,7 @@
 // first use and then shared: several rules compare the same bare value or measure name, and deriving them once
 // per row (not once per rule) saves the regex passes and the garbage on a 90,000-row document.
 import type { Indicator } from "../domain/schema.js";
+import { normalizeValueText } from "../domain/numbers.js";
 import type { ParsedValue } from "../domain/value.types.js";
 import { squash } from "./structure-util.js";
 import type { RowContext } from "./types.js";
@@ -14,6 +15,8 @@ export class Row implements RowContext {
   private _bareName: string | undefined = undefined;
   private _bareDescription: string | undefined = undefined;
   private _bareValue: string | undefined = undefined;
+  private _normalizedValue: string | undefined = undefined;
+  private _normalizedNameDescription: string | undefined = undefined;
 
   constructor(
     readonly index: number,
@@ -44,5 +47,15 @@ export class Row implements RowContext {
 
   get bareValue(): string {
     return (this._bareValue ??= bare(this.value));
+  }
+
+  /** The value with width and blanks normalized (normalizeValueText), as value-boilerplate compares it. */
+  get normalizedValue(): string {
+    return (this._normalizedValue ??= normalizeValueText(this.value));
+  }
+
+  /** The name and description as one normalized text (goal-not-measured looks a goal's amounts up in it). */
+  get normalizedNameDescription(): string {
+    return (this._normalizedNameDescription ??= normalizeValueText(`${this.indicator.name}${this.indicator.description}`));
   }
 }

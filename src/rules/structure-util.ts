@@ -1,13 +1,13 @@
 // Small text helpers shared by the structure and document rules.
 
-export { squash } from "../domain/taxonomy.js";
+import { hasWhitespace } from "../domain/taxonomy.js";
 
-const HAS_SPACE = /\s/;
+export { hasWhitespace, squash } from "../domain/taxonomy.js";
 
 /** Text as quoted in a message: whitespace collapsed, long text shortened so a message stays one line. */
 export function quoted(text: string, max = 40): string {
   // Every finding quotes a cell or two, and most cells hold no whitespace: then there is nothing to collapse.
-  const t = HAS_SPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
+  const t = hasWhitespace(text) ? text.replace(/\s+/g, " ").trim() : text;
   return t.length > max ? `${t.slice(0, max)}…` : t;
 }
 

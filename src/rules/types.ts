@@ -66,6 +66,10 @@ export interface RowContext {
   readonly bareName: string;
   readonly bareDescription: string;
   readonly bareValue: string;
+  /** normalizeValueText(value): width and blanks normalized. */
+  readonly normalizedValue: string;
+  /** normalizeValueText(name + description). */
+  readonly normalizedNameDescription: string;
 }
 
 export interface ProjectContext {

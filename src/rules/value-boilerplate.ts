@@ -1,9 +1,8 @@
 // value-boilerplate: the same value on most rows of a project (≥95% on five of eight): a value copied down the
 // table instead of set per indicator.
-import { normalizeValueText } from "../domain/value.js";
 import { q } from "./value-common.js";
 import type { RuleOptions } from "./options.js";
-import type { ProjectRule, RuleHit } from "./types.js";
+import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 
 const OPTIONS: RuleOptions = {
   /** At least this many rows carry the value. */
@@ -17,11 +16,20 @@ const DEFAULT_MIN_SHARE = 0.6;
 
 const OTHER_AT_LEAST_RE = /＞|>=|≧/g;
 
-/** A value as compared: normalized width and blanks, and one spelling of > and ≥. */
-function comparedValue(value: string): string {
-  const s = normalizeValueText(value);
+/** The text holds a spelling OTHER_AT_LEAST_RE replaces (＞, >=, ≧): one walk over its character codes. */
+function holdsOtherAtLeast(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff1e || c === 0x2267 || (c === 0x3e && s.charCodeAt(i + 1) === 0x3d)) return true;
+  }
+  return false;
+}
+
+/** A row's value as compared: normalized width and blanks (shared by the row), and one spelling of > and ≥. */
+function comparedValue(row: RowContext): string {
+  const s = row.normalizedValue;
   // Test before replacing: most values spell neither way.
-  return s.includes("＞") || s.includes(">=") || s.includes("≧") ? s.replace(OTHER_AT_LEAST_RE, (m) => (m === "＞" ? ">" : "≥")) : s;
+  return holdsOtherAtLeast(s) ? s.replace(OTHER_AT_LEAST_RE, (m) => (m === "＞" ? ">" : "≥")) : s;
 }
 
 const rule: ProjectRule = {
@@ -57,31 +65,73 @@ test/fixtures/corpus/doc06（四川 井研县，多数行为“≥ 95 %”）。
   check(ctx) {
     const minRows = (ctx.config.minRows as number | undefined) ?? DEFAULT_MIN_ROWS;
     const minShare = (ctx.config.minShare as number | undefined) ?? DEFAULT_MIN_SHARE;
-    // Value → the rows carrying it, in first-seen order; rows counted: not 无, not empty, not a placeholder.
-    const counts = new Map<string, number[]>();
-    let counted = 0;
-    for (const row of ctx.rows) {
-      if (row.empty || row.parsed.kind === "empty" || row.parsed.kind === "placeholder") continue;
-      counted++;
-      const key = comparedValue(row.value);
-      const list = counts.get(key);
-      if (list) list.push(row.index);
-      else counts.set(key, [row.index]);
-    }
-    const hits: RuleHit[] = [];
-    for (const [value, indexes] of counts) {
-      // 100% is the natural target of many rates (合格率, 到位率, 发放准确率): repeated, it is no copied template.
-      if (/^=?100%$/.test(value)) continue;
-      if (indexes.length < minRows || indexes.length < counted * minShare) continue;
-      hits.push({
-        indicator: null,
-        field: "value",
-        message: `${counted}项指标中有${indexes.length}项的指标值都是“${q(value)}”（第${indexes.map((i) => i + 1).join("、")}行）`,
-        hint: "按每个指标的历史数据、计划或标准分别测算目标值，并写明确定依据",
-      });
-    }
-    return hits;
+    // A share above one half (the default) lets only a value on most rows be reported: a majority vote finds
+    // that one candidate without a map of every value.
+    return minShare > 0.5 ? majorityHits(ctx.rows, minRows, minShare) : everyHit(ctx.rows, minRows, minShare);
   },
 };
+
+/** Rows counted: not 无, not empty, not a placeholder. */
+function isCounted(row: RowContext): boolean {
+  return !row.empty && row.parsed.kind !== "empty" && row.parsed.kind !== "placeholder";
+}
+
+/** 100% is the natural target of many rates (合格率, 到位率, 发放准确率): repeated, it is no copied template. */
+function isFullRate(value: string): boolean {
+  return /^=?100%$/.test(value);
+}
+
+function hitOf(counted: number, value: string, indexes: readonly number[]): RuleHit {
+  return {
+    indicator: null,
+    field: "value",
+    message: `${counted}项指标中有${indexes.length}项的指标值都是“${q(value)}”（第${indexes.map((i) => i + 1).join("、")}行）`,
+    hint: "按每个指标的历史数据、计划或标准分别测算目标值，并写明确定依据",
+  };
+}
+
+/** Every value on enough rows, in first-seen order (any share). Exported with majorityHits for the test pinning them. */
+export function everyHit(rows: readonly RowContext[], minRows: number, minShare: number): RuleHit[] {
+  // Value → the rows carrying it, in first-seen order.
+  const counts = new Map<string, number[]>();
+  let counted = 0;
+  for (const row of rows) {
+    if (!isCounted(row)) continue;
+    counted++;
+    const key = comparedValue(row);
+    const list = counts.get(key);
+    if (list) list.push(row.index);
+    else counts.set(key, [row.index]);
+  }
+  const hits: RuleHit[] = [];
+  for (const [value, indexes] of counts) {
+    if (isFullRate(value)) continue;
+    if (indexes.length < minRows || indexes.length < counted * minShare) continue;
+    hits.push(hitOf(counted, value, indexes));
+  }
+  return hits;
+}
+
+/** The one value on more than half of the rows, when it is on enough of them (a share above one half). */
+export function majorityHits(rows: readonly RowContext[], minRows: number, minShare: number): RuleHit[] {
+  // Boyer–Moore vote: a value on more than half of the counted rows is the candidate left at the end.
+  let candidate = "";
+  let votes = 0;
+  let counted = 0;
+  for (const row of rows) {
+    if (!isCounted(row)) continue;
+    counted++;
+    const key = comparedValue(row);
+    if (votes === 0) candidate = key;
+    votes += key === candidate ? 1 : -1;
+  }
+  if (counted < minRows || isFullRate(candidate)) return [];
+  let carried = 0;
+  for (const row of rows) if (isCounted(row) && comparedValue(row) === candidate) carried++;
+  if (carried < minRows || carried < counted * minShare) return [];
+  const indexes: number[] = [];
+  for (const row of rows) if (isCounted(row) && comparedValue(row) === candidate) indexes.push(row.index);
+  return [hitOf(counted, candidate, indexes)];
+}
 
 export default rule;

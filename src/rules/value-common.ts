@@ -31,10 +31,25 @@ const PERCENT_TAG_TEST_RE = new RegExp(PERCENT_TAG_RE.source);
 
 const PUNCT_TEST_RE = new RegExp(PUNCT_RE.source);
 
+/** What bare() removes, as a pattern (the definition; bare() reads it through a table built from it). */
+export const BARE_REMOVED_RE = PUNCT_RE;
+
 /** Text reduced for comparison: no whitespace, punctuation or symbols. */
 export function bare(text: string): string {
-  // Most cells hold no punctuation at all: test before building a new string.
-  return PUNCT_TEST_RE.test(text) ? text.replace(PUNCT_RE, "") : text;
+  // Most cells hold no punctuation at all: find the first character to remove before building a new string.
+  let i = 0;
+  while (i < text.length && !isRemovedByBare(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
+  // Keep the runs between removed characters as slices.
+  let out = text.slice(0, i);
+  let start = -1;
+  for (; i < text.length; i++) {
+    if (isRemovedByBare(text.charCodeAt(i))) {
+      if (start >= 0) out += text.slice(start, i);
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  return start >= 0 ? out + text.slice(start) : out;
 }
 
 /**

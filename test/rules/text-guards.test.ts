@@ -2,7 +2,9 @@
 // something). These tests pin that each guard lets through every text the rewrite would change.
 import { describe, expect, it } from "vitest";
 import { nameKey } from "../../src/rules/indicator-duplicated.js";
-import { bare, bareEquals } from "../../src/rules/value-common.js";
+import { bare, bareEquals, BARE_REMOVED_RE } from "../../src/rules/value-common.js";
+import { hasWhitespace, quoted, squash } from "../../src/rules/structure-util.js";
+import { needsNormalizing, normalizeValueText } from "../../src/domain/numbers.js";
 
 describe("text guards", () => {
   it("indicator-duplicated lowers every character toLowerCase would change", () => {
@@ -15,6 +17,47 @@ describe("text guards", () => {
     expect(missed).toEqual([]);
     expect(nameKey("𐐀类")).toBe("𐐨类");
     expect(nameKey("ＡＰＰ使用率（%）")).toBe("ａｐｐ使用率");
+  });
+});
+
+describe("hasWhitespace", () => {
+  it("answers as /\\s/ does, for every BMP character", () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (hasWhitespace(`甲${ch}乙`) !== /\s/.test(ch)) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+    expect(squash(" 数量\u3000指标 ")).toBe("数量指标");
+    expect(quoted("a \n b")).toBe("a b");
+  });
+});
+
+describe("needsNormalizing", () => {
+  it("answers as the class of what normalizeValueText changes does, for every BMP character", () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (needsNormalizing(`甲${ch}乙`) !== /[\s\u200b\ufeff\uff01-\uff5e]/.test(ch)) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+    expect(normalizeValueText("≥ ９０ ％")).toBe("≥90%");
+    expect(normalizeValueText("\u0001≥90%")).toBe("\u0001≥90%");
+    expect(normalizeValueText("\u0001≥90 %")).toBe("≥90%");
+  });
+});
+
+describe("bare", () => {
+  it("removes exactly what its pattern removes, for every BMP character", () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const text = `甲${String.fromCharCode(c)}乙${String.fromCharCode(c)}`;
+      if (bare(text) !== text.replace(BARE_REMOVED_RE, "")) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+    for (const text of ["，提高 数据质量。", "（%）", "满意度（%）", "abc", "", "≥95%x"]) {
+      expect(bare(text)).toBe(text.replace(BARE_REMOVED_RE, ""));
+    }
   });
 });
 
