@@ -85,18 +85,10 @@ function* jsonChunks(result: StreamedResult, depth: number, before: string, summ
     first = false;
   }
   yield `,${inner}"findings": `;
-  yield* elementSlices(counted(result.buckets, summary), depth + 1);
+  yield* elementSlices(result.buckets, depth + 1, summary);
   yield `,${inner}"summary": `;
   yield* walk(summary, depth + 1, depth + 2);
   yield `\n${PADS[depth]}}`;
-}
-
-/** The buckets as they pass, their findings counted into `summary` by severity. */
-function* counted(buckets: Iterable<Finding[]>, summary: Report["summary"]): Generator<Finding[]> {
-  for (const bucket of buckets) {
-    addToSummary(summary, bucket);
-    yield bucket;
-  }
 }
 
 function* walk(value: unknown, depth: number, deepest: number): Generator<string> {
@@ -132,9 +124,9 @@ function* walk(value: unknown, depth: number, deepest: number): Generator<string
  * An array at `depth` whose elements (findings, projects) come in runs (a project's findings) and are stringified
  * a slice at a time: a million findings are neither a million generator steps nor a million stringify calls. The
  * slice is nested `depth` arrays deep, so JSON.stringify indents it where it goes. No element: `[]`, as
- * JSON.stringify writes an empty array.
+ * JSON.stringify writes an empty array. Findings are counted into `summary` by severity as they pass.
  */
-function* elementSlices(runs: Iterable<readonly unknown[]>, depth: number): Generator<string> {
+function* elementSlices(runs: Iterable<readonly unknown[]>, depth: number, summary?: Report["summary"]): Generator<string> {
   const { open, close } = nesting(depth);
   let slice: unknown[] = [];
   let pieces = 0;
@@ -147,6 +139,7 @@ function* elementSlices(runs: Iterable<readonly unknown[]>, depth: number): Gene
     slice = [];
   }
   for (const run of runs) {
+    if (summary) addToSummary(summary, run as readonly Finding[]);
     for (let i = 0; i < run.length; i++) {
       slice.push(run[i]);
       if (slice.length === LEAVES_PER_PIECE) yield* piece();
