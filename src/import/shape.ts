@@ -103,6 +103,9 @@ function compile(schema: z.ZodType, watched: ReadonlySet<z.ZodType>, onUnknown: 
       const report = watched.has(schema);
       const watches = report || fields.some((f) => f.watches);
       const order = new Map(keys.map((k, i) => [k, i]));
+      // A field that is not optional (a default, or required) must be read even when the input lacks it.
+      const mustRead = keys.map((k) => defOf(shape[k]).type !== "optional");
+      const mustReadCount = mustRead.filter(Boolean).length;
       return marked((v, path) => {
         if (v === null || typeof v !== "object" || Array.isArray(v)) return INVALID;
         const input = v as Record<string, unknown>;
@@ -111,15 +114,37 @@ function compile(schema: z.ZodType, watched: ReadonlySet<z.ZodType>, onUnknown: 
         let extra: string[] | undefined;
         let inOrder = true;
         let last = -1;
+        let mustReadPresent = 0;
         for (const k in input) {
           const at = order.get(k);
           if (at === undefined) {
             inOrder = false;
             if (report) (extra ??= []).push(k);
-          } else if (at < last) inOrder = false;
+            continue;
+          }
+          if (at < last) inOrder = false;
           else last = at;
+          if (mustRead[at]) mustReadPresent++;
         }
         if (extra) onUnknown()(path, extra);
+        // The usual input: its keys the schema's, in order, none that must be read missing. Only the fields it has
+        // are read (an absent optional field comes out absent), in its own order, which is the schema's.
+        if (inOrder && mustReadPresent === mustReadCount) {
+          let out: Record<string, unknown> | null = null;
+          for (const key in input) {
+            const at = order.get(key)!;
+            const field = fields[at];
+            const before = input[key];
+            const r = field(before, field.watches ? `${path}.${key}` : path);
+            if (r === INVALID) return INVALID;
+            if (out === null) {
+              if (r === before) continue;
+              out = copyFields(input, keys, at);
+            }
+            out[key] = r;
+          }
+          return out ?? input;
+        }
         // An object already in the schema's form (every field comes out as it went in, its keys the schema's in
         // the schema's order) is returned as it is: a 900,000-row document is not copied. A copy starts at the
         // first field that changes (a default filled, a nested copy); the fields before it are the input's.
