@@ -37,6 +37,8 @@ interface ActiveRule {
   config: RuleConfig;
   /** The config sets thresholds of this rule (most runs set none: the project context is then passed as it is). */
   configured: boolean;
+  /** empty-row, the one rule that reports 无 rows. */
+  emptyRowRule: boolean;
 }
 
 /** Validate a whole document with the registered rules. */
@@ -92,8 +94,8 @@ export function validateInBuckets(document: JixiaoDocument, opts: ValidateOption
 function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: ValidateOptions): FindingBuckets {
   const chosen = chosenProfile(document, opts);
   const active = resolveRules(rules, opts.config);
-  const labels = new LabelCache();
-  const profileId = chosen ?? votedProfile(document, labels);
+  const meant = new MeantRow(new LabelCache());
+  const profileId = chosen ?? votedProfile(document, meant);
   const profile = PROFILES[profileId];
   const year = document.year ?? null;
   const projects = document.projects.map((project) => ({ project, profile, year }));
@@ -107,7 +109,7 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
   function* buckets(): Generator<Finding[]> {
     for (let b = 0; b < projects.length + 2; b++) {
       const project = b >= 1 && b <= projects.length ? projects[b - 1].project : null;
-      const pc: ProjectContext | null = project && { project, profile, rows: buildRows(project, labels, parse), config: NO_CONFIG, year };
+      const pc: ProjectContext | null = project && { project, profile, rows: buildRows(project, meant, parse), config: NO_CONFIG, year };
       // The reference findings carry, made once per project (not once per rule).
       const ref = project ? projectRef(project) : "";
       // Rules in catalog order, so the bucket holds its findings in rule order; a stable sort by row then gives
@@ -135,9 +137,10 @@ function projectRuleFindings(a: ActiveRule, pc: ProjectContext, ref: string, cla
   const rule = a.rule as Extract<Rule, { scope: "project" }>;
   const exclusive = rule.exclusive;
   const hits = rule.check(a.configured ? { ...pc, config: a.config } : pc);
-  for (const hit of hits) {
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h];
     // An empty (无) row raises only empty-row: it counts for nothing else.
-    if (rule.id !== "empty-row" && hit.indicator != null && pc.rows[hit.indicator]?.empty) continue;
+    if (!a.emptyRowRule && hit.indicator != null && pc.rows[hit.indicator]?.empty) continue;
     if (exclusive !== undefined && hit.indicator != null && (hit.field ?? exclusive) === exclusive) {
       let rows = claimed.get(exclusive);
       if (!rows) claimed.set(exclusive, (rows = new Set<number>()));
@@ -206,12 +209,12 @@ export function resolveRules(rules: readonly Rule[], config: JixiaoConfig | unde
   rules.forEach((rule, order) => {
     const setting = Object.prototype.hasOwnProperty.call(entries, rule.id) ? entries[rule.id] : undefined;
     if (setting === undefined || setting === true) {
-      active.push({ rule, order, severity: null, config: {}, configured: false });
+      active.push({ rule, order, severity: null, config: {}, configured: false, emptyRowRule: rule.id === "empty-row" });
       return;
     }
     if (setting === false) return;
     if (typeof setting === "string") {
-      active.push({ rule, order, severity: checkSeverity(rule.id, setting), config: {}, configured: false });
+      active.push({ rule, order, severity: checkSeverity(rule.id, setting), config: {}, configured: false, emptyRowRule: rule.id === "empty-row" });
       return;
     }
     if (typeof setting !== "object" || setting === null || Array.isArray(setting)) {
@@ -230,6 +233,7 @@ export function resolveRules(rules: readonly Rule[], config: JixiaoConfig | unde
       severity: severity === undefined ? null : checkSeverity(rule.id, severity),
       config: thresholds,
       configured: Object.keys(thresholds).length > 0,
+      emptyRowRule: rule.id === "empty-row",
     });
   });
   return active;
@@ -265,33 +269,45 @@ class LabelCache {
   }
 }
 
-/** A row as meant: a form with its levels one column to the right is read as meant (shiftedLevels), else as written. */
-function meantIndicator(written: Indicator, labels: LabelCache): Indicator {
-  const writtenLevel2 = labels.get(written.level2 ?? "");
-  // Only a row whose 二级 cell holds a 一级 label can sit one column to the right: the others skip the test.
-  const shift = writtenLevel2 !== null && LEVEL1_LABELS.has(writtenLevel2) ? shiftedLevels(written) : null;
-  return shift === null ? written : { ...written, ...shift, description: written.description };
+/**
+ * A row as meant and its canonical labels: a form with its levels one column to the right is read as meant
+ * (shiftedLevels), any other row as written. One reader per run, refilled for each row (no object per row).
+ */
+class MeantRow {
+  indicator!: Indicator;
+  level1: string | null = null;
+  level2: string | null = null;
+
+  constructor(private readonly labels: LabelCache) {}
+
+  read(written: Indicator): this {
+    const writtenLevel2 = this.labels.get(written.level2 ?? "");
+    // Only a row whose 二级 cell holds a 一级 label can sit one column to the right: the others skip the test.
+    const shift = writtenLevel2 !== null && LEVEL1_LABELS.has(writtenLevel2) ? shiftedLevels(written) : null;
+    this.indicator = shift === null ? written : { ...written, ...shift, description: written.description };
+    this.level1 = this.labels.get(this.indicator.level1 ?? "");
+    this.level2 = shift === null ? writtenLevel2 : this.labels.get(this.indicator.level2 ?? "");
+    return this;
+  }
 }
 
 /** The profile every row's canonical labels vote for (the rows themselves are built later, project by project). */
-function votedProfile(document: JixiaoDocument, labels: LabelCache): ProfileId {
+function votedProfile(document: JixiaoDocument, meant: MeantRow): ProfileId {
   let score = 0;
   for (const project of document.projects) {
     for (const written of project.indicators) {
-      const indicator = meantIndicator(written, labels);
-      score += profileVote(labels.get(indicator.level1 ?? ""), labels.get(indicator.level2 ?? ""));
+      meant.read(written);
+      score += profileVote(meant.level1, meant.level2);
     }
   }
   return profileOfVotes(score);
 }
 
-function buildRows(project: Project, labels: LabelCache, parse: ValueParser): RowContext[] {
+function buildRows(project: Project, meant: MeantRow, parse: ValueParser): RowContext[] {
   const rows: RowContext[] = new Array(project.indicators.length);
   for (let index = 0; index < rows.length; index++) {
     const written = project.indicators[index];
-    const indicator = meantIndicator(written, labels);
-    const level1 = labels.get(indicator.level1 ?? "");
-    const level2 = labels.get(indicator.level2 ?? "");
+    const { indicator, level1, level2 } = meant.read(written);
     // The 二级 tells the grammar that a bare 5-digit number in a 时效 row is an Excel date serial.
     // One effective value per row: the text completed from the structured fields (运算符 | 目标值 | 计量单位).
     const value = composeValueText(indicator);
