@@ -39,6 +39,9 @@ interface ActiveRule {
   configured: boolean;
   /** empty-row, the one rule that reports 无 rows. */
   emptyRowRule: boolean;
+  /** The rule's scope and exclusive field, read once: rules are objects of many shapes, active rules of one. */
+  documentRule: boolean;
+  exclusive: string | undefined;
 }
 
 /** Validate a whole document with the registered rules. */
@@ -118,7 +121,7 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
       claimed.clear();
       for (let r = 0; r < active.length; r++) {
         const a = active[r];
-        if (a.rule.scope === "document") {
+        if (a.documentRule) {
           const hits = documentHits[r]?.get(b);
           if (hits) bucket.push(...hits);
         } else if (pc) {
@@ -135,7 +138,7 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
 /** One project rule over one project, its findings pushed onto `bucket`. */
 function projectRuleFindings(a: ActiveRule, pc: ProjectContext, ref: string, claimed: Map<string, Set<number>>, bucket: Finding[]): void {
   const rule = a.rule as Extract<Rule, { scope: "project" }>;
-  const exclusive = rule.exclusive;
+  const exclusive = a.exclusive;
   const hits = rule.check(a.configured ? { ...pc, config: a.config } : pc);
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h];
@@ -209,12 +212,12 @@ export function resolveRules(rules: readonly Rule[], config: JixiaoConfig | unde
   rules.forEach((rule, order) => {
     const setting = Object.prototype.hasOwnProperty.call(entries, rule.id) ? entries[rule.id] : undefined;
     if (setting === undefined || setting === true) {
-      active.push({ rule, order, severity: null, config: {}, configured: false, emptyRowRule: rule.id === "empty-row" });
+      active.push(activeRule(rule, order, null, {}));
       return;
     }
     if (setting === false) return;
     if (typeof setting === "string") {
-      active.push({ rule, order, severity: checkSeverity(rule.id, setting), config: {}, configured: false, emptyRowRule: rule.id === "empty-row" });
+      active.push(activeRule(rule, order, checkSeverity(rule.id, setting), {}));
       return;
     }
     if (typeof setting !== "object" || setting === null || Array.isArray(setting)) {
@@ -227,16 +230,22 @@ export function resolveRules(rules: readonly Rule[], config: JixiaoConfig | unde
     if (enabled === false) return;
     const problem = checkRuleOptions(rule, thresholds);
     if (problem) throw new InputError(`配置中规则“${rule.id}”的选项 ${problem.key} ${problem.problem}`);
-    active.push({
-      rule,
-      order,
-      severity: severity === undefined ? null : checkSeverity(rule.id, severity),
-      config: thresholds,
-      configured: Object.keys(thresholds).length > 0,
-      emptyRowRule: rule.id === "empty-row",
-    });
+    active.push(activeRule(rule, order, severity === undefined ? null : checkSeverity(rule.id, severity), thresholds));
   });
   return active;
+}
+
+function activeRule(rule: Rule, order: number, severity: Severity | null, config: RuleConfig): ActiveRule {
+  return {
+    rule,
+    order,
+    severity,
+    config,
+    configured: Object.keys(config).length > 0,
+    emptyRowRule: rule.id === "empty-row",
+    documentRule: rule.scope === "document",
+    exclusive: rule.scope === "project" ? rule.exclusive : undefined,
+  };
 }
 
 /**
