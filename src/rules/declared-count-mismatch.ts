@@ -10,10 +10,12 @@ const N = "([0-9０-９]+|[一二两三四五六七八九十]{1,3})";
 /**
  * One scan finds every stated count; the label says which. Global: an explanation that splits counts by goal
  * (对应目标一…对应目标二…) is summed. 经济效益指标 2 项 / 服务对象满意度指标 1 项 / 经济成本指标 are sub-counts, not
- * the 一级 count, hence the lookbehinds. "共设置2项绩效目标" counts goals, not indicators.
+ * the 一级 count, hence the lookbehinds. "共设置2项绩效目标" counts goals, not indicators. Each lookbehind follows
+ * the label's first character (效(?<![济…]效) is (?<![济…])效): an alternative that starts with a character lets
+ * the engine skip positions by it.
  */
-const COUNT = new RegExp(
-  `(共设置?了?|共有|共计|合计|产出指标|(?<![济会态境续])(?:效益|效果)指标|(?<![象众])满意度指标|(?<![济会境态])成本指标)` +
+export const COUNT = new RegExp(
+  `(共设置?了?|共有|共计|合计|产出指标|效(?<![济会态境续]效)(?:益|果)指标|满(?<![象众]满)意度指标|成(?<![济会境态]成)本指标)` +
     `\\s*[:：]?\\s*(?:绩效指标|指标)?\\s*${N}\\s*[项个](\\s*(?:绩效)?目标)?`,
   "g",
 );
@@ -24,6 +26,19 @@ function keyOf(label: string): Key {
   if (label.startsWith("成本")) return "cost";
   if (label.endsWith("指标")) return "effect";
   return "total";
+}
+
+const PARTS_WITH_COST: readonly Part[] = ["cost", "output", "effect", "satisfaction"];
+const PARTS: readonly Part[] = ["output", "effect", "satisfaction"];
+
+/** The object has no own key (without listing its keys). */
+function isEmpty(declared: Partial<Record<Key, Declared>>): boolean {
+  for (const _ in declared) return false;
+  return true;
+}
+
+function countHit(message: string, hint: string): RuleHit {
+  return { indicator: null, field: "narrativeIndicators", message, hint };
 }
 
 const PART_NAME: Record<Part, string> = { output: "产出指标", effect: "效益指标", satisfaction: "满意度指标", cost: "成本指标" };
@@ -107,40 +122,46 @@ const rule: ProjectRule = {
   check(ctx) {
     const withCost = ctx.profile.level1.includes("成本指标");
     const parsed = parseDeclaredCounts(ctx.project.narrativeIndicators ?? "", withCost);
-    const declared = Object.keys(parsed).length > 0 ? parsed : fromStructured(ctx, withCost);
-    if (Object.keys(declared).length === 0) return [];
+    const declared = isEmpty(parsed) ? fromStructured(ctx, withCost) : parsed;
+    if (isEmpty(declared)) return [];
 
     const table = tableCounts(ctx.rows);
 
     const hits: RuleHit[] = [];
-    const push = (message: string, hint: string) =>
-      hits.push({ indicator: null, field: "narrativeIndicators", message, hint });
-    const parts: Part[] = withCost ? ["cost", "output", "effect", "satisfaction"] : ["output", "effect", "satisfaction"];
-    const given = parts.filter((p) => declared[p] !== undefined);
+    const parts = withCost ? PARTS_WITH_COST : PARTS;
+    const given: Part[] = [];
+    for (const p of parts) if (declared[p] !== undefined) given.push(p);
     const total = declared.total;
 
     if (total && given.length > 0) {
-      const sum = given.reduce((n, p) => n + declared[p]!.value, 0);
+      let sum = 0;
+      for (const p of given) sum += declared[p]!.value;
       const complete = given.length === parts.length;
       if (sum > total.value || (complete && sum !== total.value)) {
-        push(
-          `说明写“${total.text}”，但其中${given.map((p) => `“${declared[p]!.text}”`).join("、")}合计${sum}项`,
-          "核对说明中的总数与各类指标数，使各类之和等于总数",
+        hits.push(
+          countHit(
+            `说明写“${total.text}”，但其中${given.map((p) => `“${declared[p]!.text}”`).join("、")}合计${sum}项`,
+            "核对说明中的总数与各类指标数，使各类之和等于总数",
+          ),
         );
       }
     }
     if (total && total.value !== table.total) {
-      push(
-        `说明写“${total.text}”，表中实有${table.total}项指标（不含“无”行）`,
-        `把说明中的指标总数改为${table.total}项，或补齐/删减表中指标`,
+      hits.push(
+        countHit(
+          `说明写“${total.text}”，表中实有${table.total}项指标（不含“无”行）`,
+          `把说明中的指标总数改为${table.total}项，或补齐/删减表中指标`,
+        ),
       );
     }
     for (const p of given) {
       const d = declared[p]!;
       if (d.value !== table[p]) {
-        push(
-          `说明写“${d.text}”，表中${PART_NAME[p]}实有${table[p]}项（不含“无”行）`,
-          `把说明中的${PART_NAME[p]}数改为${table[p]}项，或调整表中的${PART_NAME[p]}`,
+        hits.push(
+          countHit(
+            `说明写“${d.text}”，表中${PART_NAME[p]}实有${table[p]}项（不含“无”行）`,
+            `把说明中的${PART_NAME[p]}数改为${table[p]}项，或调整表中的${PART_NAME[p]}`,
+          ),
         );
       }
     }

@@ -47,7 +47,8 @@ const rule: DocumentRule = {
       const narrativeKey = writtenNarrativeKey === tableKey ? null : writtenNarrativeKey;
       // The first of the project's keys (table, then narrative) written before is reported, once.
       const earlierTable = tableKey === null ? undefined : seen.get(tableKey);
-      const earlier = earlierTable ?? (narrativeKey === null ? undefined : seen.get(narrativeKey));
+      const earlierNarrative = narrativeKey === null ? undefined : seen.get(narrativeKey);
+      const earlier = earlierTable ?? earlierNarrative;
       if (earlier !== undefined) {
         const source = earlierTable !== undefined ? "goals" : "narrativeGoals";
         hits.push({
@@ -57,8 +58,9 @@ const rule: DocumentRule = {
           hint: "按本项目的资金用途重写绩效目标，写明本项目自己的产出和效果",
         });
       }
-      if (tableKey !== null && !seen.has(tableKey)) seen.set(tableKey, project.name);
-      if (narrativeKey !== null && !seen.has(narrativeKey)) seen.set(narrativeKey, project.name);
+      // A key's lookup above says whether it was seen (the values are names: strings, never undefined).
+      if (tableKey !== null && earlierTable === undefined) seen.set(tableKey, project.name);
+      if (narrativeKey !== null && earlierNarrative === undefined) seen.set(narrativeKey, project.name);
     }
     return hits;
   },

@@ -29,6 +29,15 @@ export function nameKey(squashedName: string): string {
   return last === FULLWIDTH_CLOSING_PAREN || last === CLOSING_PAREN ? key.replace(/[（(][^（()）]*[)）]$/, "") : key;
 }
 
+/**
+ * A project of at most this many rows finds each name's first row by a linear scan of the names seen so far (in
+ * two lists reused across projects: nothing allocated per project); a longer one keeps a Map. Both give the first
+ * row with an equal key.
+ */
+const LINEAR_SCAN_ROWS = 16;
+const seenKeys: string[] = new Array<string>(LINEAR_SCAN_ROWS).fill("");
+const seenRows: number[] = new Array<number>(LINEAR_SCAN_ROWS).fill(0);
+
 const rule: ProjectRule = {
   id: "indicator-duplicated",
   severity: "error",
@@ -56,17 +65,35 @@ const rule: ProjectRule = {
 | 社会效益指标 | 清洁取暖覆盖户数 | ≥1.1万户 |`,
   check(ctx) {
     const hits: RuleHit[] = [];
-    const first = new Map<string, number>();
-    for (const row of ctx.rows) {
+    const rows = ctx.rows;
+    const small = rows.length <= LINEAR_SCAN_ROWS;
+    const first = small ? null : new Map<string, number>();
+    let keyCount = 0;
+    for (const row of rows) {
       if (row.empty) continue;
       const key = nameKey(row.squashedName);
       if (key === "") continue;
-      const seen = first.get(key);
+      let seen: number | undefined;
+      if (first === null) {
+        for (let k = 0; k < keyCount; k++) {
+          if (seenKeys[k] === key) {
+            seen = seenRows[k];
+            break;
+          }
+        }
+      } else {
+        seen = first.get(key);
+      }
       if (seen === undefined) {
-        first.set(key, row.index);
+        if (first === null) {
+          seenKeys[keyCount] = key;
+          seenRows[keyCount++] = row.index;
+        } else {
+          first.set(key, row.index);
+        }
         continue;
       }
-      const firstRow = ctx.rows[seen];
+      const firstRow = rows[seen];
       const where =
         firstRow.indicator.level2.trim() && row.indicator.level2.trim() !== firstRow.indicator.level2.trim()
           ? `已在“${firstRow.indicator.level2.trim()}”下出现`
@@ -78,6 +105,8 @@ const rule: ProjectRule = {
         hint: "每个三级指标只写一次；在各二级指标下分别写出该方面可衡量的具体指标，或删除重复行",
       });
     }
+    // Drop the names held for the next project (the scratch lists keep only row numbers between runs).
+    if (small) seenKeys.fill("", 0, keyCount);
     return hits;
   },
 };

@@ -1,6 +1,8 @@
 // The rules test a text before rewriting it (a cheap test, then the costly call only when it can change
 // something). These tests pin that each guard lets through every text the rewrite would change.
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { COUNT } from "../../src/rules/declared-count-mismatch.js";
 import { nameKey } from "../../src/rules/indicator-duplicated.js";
 import { bare, bareEquals, BARE_REMOVED_RE } from "../../src/rules/value-common.js";
 import { hasWhitespace, quoted, squash } from "../../src/rules/structure-util.js";
@@ -59,5 +61,30 @@ describe("bareEquals", () => {
 
   it("removes exactly the characters bare removes", () => {
     expect(disagreements((ch) => bareEquals(`甲${ch}乙`, "甲乙") !== (bare(`甲${ch}乙`) === "甲乙"))).toEqual([]);
+  });
+});
+
+describe("declared-count-mismatch's COUNT", () => {
+  it("finds what the pattern with its lookbehinds before the labels finds", () => {
+    const N = "([0-9０-９]+|[一二两三四五六七八九十]{1,3})";
+    const before = new RegExp(
+      `(共设置?了?|共有|共计|合计|产出指标|(?<![济会态境续])(?:效益|效果)指标|(?<![象众])满意度指标|(?<![济会境态])成本指标)` +
+        `\\s*[:：]?\\s*(?:绩效指标|指标)?\\s*${N}\\s*[项个](\\s*(?:绩效)?目标)?`,
+      "g",
+    );
+    const all = (re: RegExp, text: string) => [...text.matchAll(new RegExp(re.source, "g"))].map((m) => [m.index, ...m]);
+    const texts = [readFileSync("examples/chengde-gxq-2023.txt", "utf8")];
+    const labels = ["共设置", "共设", "共设了", "共有", "合计", "产出指标", "效益指标", "效果指标", "满意度指标", "成本指标"];
+    for (const lead of ["", "经济", "社会", "生态", "环境", "可持续", "对象", "公众", "群众", "济", "会", "态", "境", "续", "象", "众", "效", "满", "成"])
+      for (const label of labels)
+        for (const count of ["8", " 12 ", "１０", "十二", "两", "", "x"])
+          for (const tail of ["项", "个", "项绩效目标", " 项 目标", "条"]) texts.push(`其中：${lead}${label}：${count}${tail}，${lead}${label}指标${count}${tail}`);
+    let matched = 0;
+    for (const text of texts) {
+      const expected = all(before, text);
+      matched += expected.length;
+      expect(all(COUNT, text)).toEqual(expected);
+    }
+    expect(matched).toBeGreaterThan(1000);
   });
 });
