@@ -127,47 +127,49 @@ function compile(schema: z.ZodType, watched: ReadonlySet<z.ZodType>, onUnknown: 
           if (mustRead[at]) mustReadPresent++;
         }
         if (extra) onUnknown()(path, extra);
-        // The usual input: its keys the schema's, in order, none that must be read missing. Only the fields it has
-        // are read (an absent optional field comes out absent), in its own order, which is the schema's.
-        if (inOrder && mustReadPresent === mustReadCount) {
-          let out: Record<string, unknown> | null = null;
-          for (const key in input) {
-            const at = order.get(key)!;
-            const field = fields[at];
-            const before = input[key];
-            const r = field(before, field.watches ? `${path}.${key}` : path);
-            if (r === INVALID) return INVALID;
-            if (out === null) {
-              if (r === before) continue;
-              out = copyFields(input, keys, at);
-            }
-            out[key] = r;
-          }
-          return out ?? input;
-        }
         // An object already in the schema's form (every field comes out as it went in, its keys the schema's in
         // the schema's order) is returned as it is: a 900,000-row document is not copied. A copy starts at the
         // first field that changes (a default filled, a nested copy); the fields before it are the input's.
-        let out: Record<string, unknown> | null = null;
-        for (let i = 0; i < keys.length; i++) {
-          const key = keys[i];
-          const field = fields[i];
-          const before = input[key];
-          const r = field(before, field.watches ? `${path}.${key}` : path);
-          if (r === INVALID) return INVALID;
-          if (out === null) {
-            if (r === before) continue;
-            out = copyFields(input, keys, i);
-          }
-          // As zod: a field that comes out undefined is kept only when the input had the key.
-          if (r !== undefined || key in input) out[key] = r;
+        let out: Record<string, unknown> | null | typeof INVALID = null;
+        // The usual input: its keys the schema's, in order, none that must be read missing. Only the fields it has
+        // are read (an absent optional field comes out absent), in its own order, which is the schema's.
+        if (inOrder && mustReadPresent === mustReadCount) {
+          for (const key in input) if ((out = fieldInto(input, keys, fields, order.get(key)!, path, out)) === INVALID) return INVALID;
+          return out ?? input;
         }
+        for (let at = 0; at < keys.length; at++) if ((out = fieldInto(input, keys, fields, at, path, out)) === INVALID) return INVALID;
         if (out !== null) return out;
         return inOrder ? input : copyFields(input, keys, keys.length);
       }, watches);
     }
   }
   throw new Error(`compileShape: zod 构造“${def.type}”未支持`);
+}
+
+/**
+ * Field `at` of an object checked: `out` as it goes on (null while every field so far came out as it went in, then
+ * the copy), or INVALID.
+ */
+function fieldInto(
+  input: Record<string, unknown>,
+  keys: readonly string[],
+  fields: readonly Check[],
+  at: number,
+  path: string,
+  out: Record<string, unknown> | null,
+): Record<string, unknown> | null | typeof INVALID {
+  const key = keys[at];
+  const field = fields[at];
+  const before = input[key];
+  const r = field(before, field.watches ? `${path}.${key}` : path);
+  if (r === INVALID) return INVALID;
+  if (out === null) {
+    if (r === before) return null;
+    out = copyFields(input, keys, at);
+  }
+  // As zod: a field that comes out undefined is kept only when the input had the key.
+  if (r !== undefined || key in input) out[key] = r;
+  return out;
 }
 
 /** The input's fields among the first `count` schema keys, in schema order (a field absent stays absent). */
