@@ -115,7 +115,7 @@ function refuseOverInput(path: string, inputs: string[]): void {
 }
 
 function unwritable(path: string, e: unknown): InputError {
-  return new InputError(`无法写入 ${path}：${STDOUT_ERRORS[(e as NodeJS.ErrnoException).code ?? ""] ?? ""}${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  return new InputError(`无法写入 ${path}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
 }
 
 /** The name of an output beside its input: `目录/名称-绩效目标表.xlsx` never equals `目录/名称.xlsx`. */
@@ -151,6 +151,7 @@ function sameFile(a: string, b: string): boolean {
 export function writeOut(text: string | Uint8Array): Promise<void> {
   if (stdoutIsFile()) {
     try {
+      // Two calls, one per overload of writeSync (a string, or bytes).
       if (typeof text === "string") writeSync(1, text);
       else writeSync(1, text);
     } catch (e) {

@@ -1,20 +1,14 @@
 // Small number and date helpers for the value grammar: width normalization, exact decimal scaling, dates.
+import { isWhitespaceCode } from "./whitespace.js";
 
 /**
- * Anything normalizeValueText would change — whitespace (\s: incl. U+3000, NBSP), zero-width U+200B and U+FEFF, and
- * full-width forms U+FF01–U+FF5E — read as character codes: every row's value is tested, most hold none, and CJK
- * (U+3001–U+FEFE) leaves at the first comparison.
+ * Anything normalizeValueText would change — whitespace (\s: incl. U+3000, NBSP), zero-width U+200B, and full-width
+ * forms U+FF01–U+FF5E — read as character codes: every row's value is tested, and most hold none.
  */
 export function needsNormalizing(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 0x3000 && c < 0xfeff) continue;
-    if (c >= 0xfeff) {
-      if (c === 0xfeff || (c >= 0xff01 && c <= 0xff5e)) return true;
-      continue;
-    }
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || c === 0x3000) return true;
-    if (c >= 0x2000 && (c <= 0x200b || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f)) return true;
+    if (isWhitespaceCode(c) || c === 0x200b || (c >= 0xff01 && c <= 0xff5e)) return true;
   }
   return false;
 }

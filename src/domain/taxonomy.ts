@@ -1,6 +1,7 @@
 // Taxonomy profiles: which 一级/二级 labels a document uses, with the label variants real
 // tables write mapped onto the canonical ones.
 import type { JixiaoDocument, ProfileId, Project } from "./schema.js";
+import { hasWhitespace } from "./whitespace.js";
 
 export type Level1 = "成本指标" | "产出指标" | "效益指标" | "满意度指标";
 
@@ -134,20 +135,6 @@ export function squash(text: string): string {
 }
 
 /**
- * /\s/.test(text), read as character codes: every rule derives a text or quotes a cell through this test, and a
- * loop over a short cell costs less than entering the regex engine. CJK (U+3001–U+FEFE) leaves at the first test.
- */
-export function hasWhitespace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x3000 && c !== 0xfeff) continue;
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680) return true;
-    if (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f)) return true;
-  }
-  return false;
-}
-
-/**
  * LABEL_ALIASES as a map, for the look-ups: own keys only (a cell reading constructor or __proto__ is no label:
  * Object.prototype members are not aliases), and a look-up that need not intern a cell's text as a property key.
  */
@@ -172,8 +159,6 @@ const LEAD_MARKS = "★☆*※";
 const LEAD_MARK_RE = new RegExp(`^[${LEAD_MARKS}]+`);
 const LEAD_MARK_CODES: ReadonlySet<number> = new Set([...LEAD_MARKS].map((mark) => mark.charCodeAt(0)));
 const TRAIL_MARK_RE = /[:：]+$/;
-const COLON = ":".charCodeAt(0);
-const FULLWIDTH_COLON = "：".charCodeAt(0);
 
 export interface LabelReading {
   canonical: string;
@@ -208,18 +193,13 @@ function holdsNoteOpening(s: string): boolean {
   return false;
 }
 
-/** The last character's code (NaN for ""): one read where several endsWith tests would each compare. */
-function lastCode(s: string): number {
-  return s.charCodeAt(s.length - 1);
-}
-
 /** The label without its template notes, lead marks and trailing colons. */
 function withoutMarks(key: string): string {
   // Test before replacing: most labels (and the 三级 names name-is-category reads) carry none of them.
   let s = key;
   if (holdsNoteOpening(s)) s = s.replace(TEMPLATE_NOTE_RE, "");
   if (LEAD_MARK_CODES.has(s.charCodeAt(0))) s = s.replace(LEAD_MARK_RE, "");
-  if (lastCode(s) === COLON || lastCode(s) === FULLWIDTH_COLON) s = s.replace(TRAIL_MARK_RE, "");
+  if (s.endsWith(":") || s.endsWith("：")) s = s.replace(TRAIL_MARK_RE, "");
   return s;
 }
 
@@ -228,17 +208,11 @@ function lookup(key: string): string | null {
   return ALIASES.get(key) ?? null;
 }
 
-const EXPECTED_START = "预".charCodeAt(0);
-const CLASS_END = "类".charCodeAt(0);
-const TARGET_END = "标".charCodeAt(0);
-
 /** 社会效益目标, 社会效益类指标, 社会效益类 → 社会效益指标; 预期产出指标 (the 2019 templates) → 产出指标. */
 function variantForm(key: string): string | null {
-  // Only a key starting with 预 or ending in 类 or 标 (目标, 类指标) can be one: most keys leave at this test.
-  if (key.charCodeAt(0) !== EXPECTED_START && lastCode(key) !== CLASS_END && lastCode(key) !== TARGET_END) return null;
+  // Only a key with the prefix or one of the suffixes can be one: most keys leave without running a pattern.
   const expected = key.startsWith("预期") ? /^预期(.+指标)$/.exec(key) : null;
   if (expected) return lookup(expected[1]);
-  // Only a key with one of the suffixes below can match: most keys are left without running the pattern.
   if (!key.endsWith("类") && !key.endsWith("目标") && !key.endsWith("类指标")) return null;
   const m = /^(.+?)(?:类指标|类目标|目标|类)$/.exec(key);
   if (!m) return null;

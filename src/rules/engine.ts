@@ -97,7 +97,7 @@ export function validateInBuckets(document: JixiaoDocument, opts: ValidateOption
 function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: ValidateOptions): FindingBuckets {
   const chosen = chosenProfile(document, opts);
   const active = resolveRules(rules, opts.config);
-  const meant = new MeantRow(new LabelCache());
+  const meant = new MeantRow();
   const profileId = chosen ?? votedProfile(document, meant);
   const profile = PROFILES[profileId];
   const year = document.year ?? null;
@@ -287,7 +287,7 @@ class MeantRow {
   level1: string | null = null;
   level2: string | null = null;
 
-  constructor(private readonly labels: LabelCache) {}
+  private readonly labels = new LabelCache();
 
   read(written: Indicator): this {
     const writtenLevel2 = this.labels.get(written.level2 ?? "");

@@ -1,4 +1,5 @@
 // indicator-duplicated: the same 三级 name appears more than once in a project (typically copied into all four 效益 二级).
+import { withoutTrailingNote } from "./structure-util.js";
 import type { ProjectRule, RuleHit } from "./types.js";
 
 /**
@@ -18,25 +19,11 @@ function mayHaveCase(text: string): boolean {
   return false;
 }
 
-const CLOSING_PAREN = ")".charCodeAt(0);
-const FULLWIDTH_CLOSING_PAREN = "）".charCodeAt(0);
-
 /** Compare names without whitespace, a trailing unit note such as （%） and case. */
 export function nameKey(squashedName: string): string {
   // Test before lowering: a Chinese name has no case, and toLowerCase builds a new string for it.
-  const key = mayHaveCase(squashedName) ? squashedName.toLowerCase() : squashedName;
-  const last = key.charCodeAt(key.length - 1);
-  return last === FULLWIDTH_CLOSING_PAREN || last === CLOSING_PAREN ? key.replace(/[（(][^（()）]*[)）]$/, "") : key;
+  return withoutTrailingNote(mayHaveCase(squashedName) ? squashedName.toLowerCase() : squashedName);
 }
-
-/**
- * A project of at most this many rows finds each name's first row by a linear scan of the names seen so far (in
- * two lists reused across projects: nothing allocated per project); a longer one keeps a Map. Both give the first
- * row with an equal key.
- */
-const LINEAR_SCAN_ROWS = 16;
-const seenKeys: string[] = new Array<string>(LINEAR_SCAN_ROWS).fill("");
-const seenRows: number[] = new Array<number>(LINEAR_SCAN_ROWS).fill(0);
 
 const rule: ProjectRule = {
   id: "indicator-duplicated",
@@ -65,35 +52,17 @@ const rule: ProjectRule = {
 | 社会效益指标 | 清洁取暖覆盖户数 | ≥1.1万户 |`,
   check(ctx) {
     const hits: RuleHit[] = [];
-    const rows = ctx.rows;
-    const small = rows.length <= LINEAR_SCAN_ROWS;
-    const first = small ? null : new Map<string, number>();
-    let keyCount = 0;
-    for (const row of rows) {
+    const first = new Map<string, number>();
+    for (const row of ctx.rows) {
       if (row.empty) continue;
       const key = nameKey(row.squashedName);
       if (key === "") continue;
-      let seen: number | undefined;
-      if (first === null) {
-        for (let k = 0; k < keyCount; k++) {
-          if (seenKeys[k] === key) {
-            seen = seenRows[k];
-            break;
-          }
-        }
-      } else {
-        seen = first.get(key);
-      }
+      const seen = first.get(key);
       if (seen === undefined) {
-        if (first === null) {
-          seenKeys[keyCount] = key;
-          seenRows[keyCount++] = row.index;
-        } else {
-          first.set(key, row.index);
-        }
+        first.set(key, row.index);
         continue;
       }
-      const firstRow = rows[seen];
+      const firstRow = ctx.rows[seen];
       const where =
         firstRow.indicator.level2.trim() && row.indicator.level2.trim() !== firstRow.indicator.level2.trim()
           ? `已在“${firstRow.indicator.level2.trim()}”下出现`
@@ -105,8 +74,6 @@ const rule: ProjectRule = {
         hint: "每个三级指标只写一次；在各二级指标下分别写出该方面可衡量的具体指标，或删除重复行",
       });
     }
-    // Drop the names held for the next project (the scratch lists keep only row numbers between runs).
-    if (small) seenKeys.fill("", 0, keyCount);
     return hits;
   },
 };

@@ -1,5 +1,6 @@
 // name-is-category: the 三级 name is only a 一级/二级 label (质量指标, 社会效益) — it names no measure.
 import { allCategoryLabels, LABEL_ALIASES, readLabel } from "../domain/taxonomy.js";
+import { withoutTrailingNote } from "./structure-util.js";
 import type { ProjectRule, RuleHit } from "./types.js";
 
 const SATISFACTION_LABELS = new Set(["满意度指标", "服务对象满意度指标"]);
@@ -15,29 +16,15 @@ const BY_STEM = new Map<string, string>(
   [...LABELS].filter(([k]) => k.endsWith("指标")).map(([k, label]): [string, string] => [k.slice(0, -2), label]),
 );
 
-const CLOSING_PAREN = ")".charCodeAt(0);
-const FULLWIDTH_CLOSING_PAREN = "）".charCodeAt(0);
-
-const ZHI = "指".charCodeAt(0);
-const BIAO = "标".charCodeAt(0);
-
-/** key.endsWith("指标"), read as the last two character codes (asked of nearly every name). */
-function endsWithZhibiao(key: string): boolean {
-  return key.length >= 2 && key.charCodeAt(key.length - 1) === BIAO && key.charCodeAt(key.length - 2) === ZHI;
-}
-
 /** The category label the name amounts to, or null. */
 function categoryOf(squashedName: string): string | null {
-  let key = squashedName;
-  // A trailing unit note such as （%） is dropped; the last character's code tells whether there is one.
-  const last = key.charCodeAt(key.length - 1);
-  if (last === CLOSING_PAREN || last === FULLWIDTH_CLOSING_PAREN) key = key.replace(/[（(][^（()）]*[)）]$/, "");
+  const key = withoutTrailingNote(squashedName);
   if (key === "" || key.length > LONGEST + 4) return null;
   // A variant spelling of a label is still a label: 社会效益类指标, 质量目标.
-  const label = LABELS.get(key) ?? (endsWithZhibiao(key) ? undefined : BY_STEM.get(key)) ?? readLabel(key)?.canonical;
+  const label = LABELS.get(key) ?? (key.endsWith("指标") ? undefined : BY_STEM.get(key)) ?? readLabel(key)?.canonical;
   if (label === undefined) return null;
   // 服务对象满意度 (≥90%) is the standard satisfaction measure itself; only the bare label with 指标 is a category.
-  if (SATISFACTION_LABELS.has(label) && !endsWithZhibiao(key)) return null;
+  if (SATISFACTION_LABELS.has(label) && !key.endsWith("指标")) return null;
   return label;
 }
 

@@ -1,8 +1,9 @@
 // Small text helpers shared by the structure and document rules.
 
-import { hasWhitespace } from "../domain/taxonomy.js";
+import { hasWhitespace } from "../domain/whitespace.js";
 
-export { hasWhitespace, squash } from "../domain/taxonomy.js";
+export { squash } from "../domain/taxonomy.js";
+export { hasWhitespace } from "../domain/whitespace.js";
 
 /** Text as quoted in a message: whitespace collapsed, long text shortened so a message stays one line. */
 export function quoted(text: string, max = 40): string {
@@ -32,4 +33,12 @@ export function readCount(text: string): number | null {
   if (tens && !ones) return CN_DIGITS[tens];
   if (!tens && ones) return CN_DIGITS[ones];
   return null;
+}
+
+const TRAILING_NOTE_RE = /[（(][^（()）]*[)）]$/;
+
+/** The text without a trailing bracketed note such as （%） or (个): names are compared without their unit tag. */
+export function withoutTrailingNote(text: string): string {
+  // Test before replacing: most names end in no bracket.
+  return text.endsWith("）") || text.endsWith(")") ? text.replace(TRAILING_NOTE_RE, "") : text;
 }
