@@ -8,7 +8,9 @@ import { validate, validateWith } from "../src/rules/engine.js";
 import { RULES } from "../src/rules/registry.js";
 import type { Rule } from "../src/rules/types.js";
 import { documentFile, seedDocument, syntheticDocument } from "./documents.js";
-import { alternate, CLI, describeRatio, median, nodeCost, QUICK, round } from "./measure.js";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { alternate, CLI, describeRatio, median, nodeCost, QUICK, REPO, round } from "./measure.js";
 
 export { syntheticDocument } from "./documents.js";
 
@@ -77,6 +79,30 @@ async function checkFile(projects: number) {
   return { file, r, peakMb: round(peakMb, 0), status };
 }
 
+/**
+ * The check's CPU split into its phases (bench/check-phases.mjs), the median of PAIRS runs of each: reading the
+ * file, the rules with every bucket of findings made, and the JSON report written — the report's share is the
+ * `json` run's time after reading less the `rules` run's. Alternated, as the ratios are.
+ */
+function checkPhases(path: string): { read_ms: number; rules_ms: number; report_ms: number } {
+  const phase = (mode: "rules" | "json") => {
+    const r = spawnSync(process.execPath, [join(REPO, "bench", "check-phases.mjs"), path, mode], { encoding: "utf8", maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`check-phases ${mode} 失败：${r.stderr.slice(0, 300)}`);
+    return JSON.parse(r.stdout) as { read: number; after: number };
+  };
+  const reads: number[] = [];
+  const rules: number[] = [];
+  const withReport: number[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const a = phase("rules");
+    const b = phase("json");
+    reads.push(a.read, b.read);
+    rules.push(a.after);
+    withReport.push(b.after);
+  }
+  return { read_ms: round(median(reads), 0), rules_ms: round(median(rules), 0), report_ms: round(median(withReport) - median(rules), 0) };
+}
+
 export async function run(): Promise<Record<string, number | object>> {
   const seed = seedDocument();
   const small = await inProcess(seed, 1_000);
@@ -88,6 +114,8 @@ export async function run(): Promise<Record<string, number | object>> {
   const big = await checkFile(QUICK ? 10_000 : 100_000);
   const label = QUICK ? "10k" : "100k";
   console.log(describeRatio(`check --format json ${label} 个项目（CPU）/ JSON.parse 同一文件`, big.r));
+  const phases = checkPhases(big.file.path);
+  console.log(`check ${label} 各阶段 CPU（中位数）：读入 ${phases.read_ms} ms，规则 ${phases.rules_ms} ms，JSON 报告 ${phases.report_ms} ms`);
   const figures: Record<string, number | object> = {
     rows_per_s: large.rowsPerS,
     ratio_vs_json_parse: large.r.ratio,
@@ -102,6 +130,7 @@ export async function run(): Promise<Record<string, number | object>> {
     [`peak_mb_${label}`]: big.peakMb,
     [`peak_vs_file_${label}`]: round(big.peakMb / (big.file.bytes / 1024 / 1024)),
     [`peak_kb_per_project_${label}`]: round((big.peakMb * 1024) / (QUICK ? 10_000 : 100_000), 1),
+    [`check_phase_cpu_ms_${label}`]: phases,
     rule_ms_10k: rules,
     detail: {
       rows: large.rows,
