@@ -35,9 +35,13 @@ async function loadWorkbook(buffer: Buffer, file: string): Promise<ExcelJS.Workb
 
 /** A sheet whose indicator header has the project in its own columns (指标明细, a budget-system export). */
 function isFlatSheet(ws: ExcelJS.Worksheet): boolean {
-  for (let r = 1; r <= Math.min(ws.rowCount, 30); r++) {
+  // exceljs counts columns by visiting every cell of the sheet: read it once, not once per cell.
+  const width = ws.columnCount;
+  const last = Math.min(ws.rowCount, 30);
+  for (let r = 1; r <= last; r++) {
+    const row = ws.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) cells.push(shownText(ws.getRow(r).getCell(c)));
+    for (let c = 1; c <= width; c++) cells.push(shownText(row.getCell(c)));
     const columns = headerColumns(cells);
     if (columns) return columns.includes("projectName") || columns.includes("projectCode");
   }
@@ -97,12 +101,13 @@ function readSheets(wb: ExcelJS.Workbook, file: string) {
       continue;
     }
     if (doc.department && !department) department = doc.department;
+    // A sheet of one row per indicator with the project in its own columns is the flat layout (指标明细).
+    const into = doc.projects.length > 0 && isFlatSheet(ws) ? flat : forms;
     for (const project of doc.projects) {
       const warnings = project.importWarnings ?? [];
       delete project.importWarnings;
       sheetWarnings.push(...warnings);
-      // A sheet of one row per indicator with the project in its own columns is the flat layout (指标明细).
-      (isFlatSheet(ws) ? flat : forms).push({ project, sheet: ws.name });
+      into.push({ project, sheet: ws.name });
     }
   }
   for (const name of skipped) sheetWarnings.push({ line: null, message: `工作表“${name}”不是绩效目标表（找不到指标表头），已跳过` });
