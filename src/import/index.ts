@@ -4,7 +4,8 @@ import { open, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { InputError } from "../domain/errors.js";
 import type { JixiaoDocument } from "../domain/schema.js";
-import { readerFor } from "./registry.js";
+import { fileSource, LARGE_JSON_BYTES } from "./json-bytes.js";
+import { isZip, readerFor } from "./registry.js";
 
 export { decodeText } from "./decode.js";
 
@@ -27,6 +28,17 @@ export async function readInputBytes(path: string): Promise<InputBytes> {
     if (buffer.length === 0) throw new InputError("标准输入为空：请用管道或重定向提供内容，如 jixiao check - < 文件.txt");
     return { buffer, name: "标准输入", ext: "" };
   }
+  const size = await fileSize(path);
+  const handle = await open(path, "r");
+  try {
+    return { buffer: await handle.readFile(), name: basename(path), ext: extname(path).toLowerCase() };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The size of a file that can be imported; a missing file, a folder, a device or an oversized file is refused. */
+async function fileSize(path: string): Promise<number> {
   let info;
   try {
     info = await stat(path);
@@ -36,16 +48,33 @@ export async function readInputBytes(path: string): Promise<InputBytes> {
   if (info.isDirectory()) throw new InputError(`${path}：是文件夹，不是文件`);
   if (!info.isFile()) throw new InputError(`${path}：不是普通文件（设备、管道或套接字），不能导入`);
   if (info.size > MAX_INPUT_BYTES) throw new InputError(`${path}：文件有 ${info.size} 字节，超过上限 ${MAX_INPUT_BYTES} 字节`);
+  return info.size;
+}
+
+/** Enough of a file's start for the registry to tell its format (see readerFor's sniffs). */
+const HEAD_BYTES = 64 * 1024;
+
+export async function importFile(path: string): Promise<JixiaoDocument> {
+  if (path === STDIN) return importBytes(await readInputBytes(path));
+  const size = await fileSize(path);
+  const name = basename(path);
+  const ext = extname(path).toLowerCase();
   const handle = await open(path, "r");
   try {
-    return { buffer: await handle.readFile(), name: basename(path), ext: extname(path).toLowerCase() };
+    // A large file that is Document JSON is read from disk a window at a time, never held whole; the rest whole.
+    if (size >= LARGE_JSON_BYTES) {
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+      const head = buffer.subarray(0, bytesRead);
+      // A zip names its parts further in than the head: it is never JSON.
+      if (!isZip(head) && readerFor(head, name, ext).id === "json") {
+        const { readLargeDocument } = await import("./json.js");
+        return readLargeDocument(fileSource(handle.fd, size), name);
+      }
+    }
+    return await importBytes({ buffer: await handle.readFile(), name, ext });
   } finally {
     await handle.close();
   }
-}
-
-export async function importFile(path: string): Promise<JixiaoDocument> {
-  return importBytes(await readInputBytes(path));
 }
 
 export async function importBytes({ buffer, name, ext }: InputBytes): Promise<JixiaoDocument> {

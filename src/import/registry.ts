@@ -19,7 +19,7 @@ export interface Importer {
 }
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const isZip = (b: Buffer) => b.subarray(0, 4).equals(ZIP);
+export const isZip = (b: Buffer) => b.subarray(0, 4).equals(ZIP);
 /** A zip's local headers name its entries: Word keeps `word/`, Excel `xl/`. */
 const zipHolds = (b: Buffer, entry: string) => isZip(b) && b.includes(Buffer.from(entry, "latin1"));
 
