@@ -1,6 +1,6 @@
 // Shared CLI plumbing: InputError → one Chinese line on stderr and exit 2; anything else is a bug,
 // still reported in one line (stack only with JIXIAO_DEBUG=1).
-import { closeSync, fstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, join, parse } from "node:path";
 import { CommanderError, Help, type Command } from "commander";
@@ -65,11 +65,20 @@ export interface OutFile {
 /**
  * An `-o OUT` for output too large to gather first (the JSON report of a province's document is larger than the
  * document): written to a temporary file beside OUT as it is made, renamed over OUT once complete. Refused over
- * an input, as writeOutFile.
+ * an input, as writeOutFile. OUT that is not a regular file (/dev/null, /dev/stdout, a FIFO) is written into as it
+ * is: a file renamed over it would take the device's place. A symlink's target is replaced, not the link.
  */
 export function openOutFile(path: string, inputs: string[] = []): OutFile {
   refuseOverInput(path, inputs);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.part`);
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(path);
+  } catch {
+    // Not there yet: made beside its name.
+  }
+  if (existing && !existing.isFile()) return outInto(path);
+  const target = existing ? realpathSync(path) : path;
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.part`);
   let fd: number;
   try {
     fd = openSync(temp, "wx");
@@ -96,7 +105,7 @@ export function openOutFile(path: string, inputs: string[] = []): OutFile {
     commit() {
       try {
         closeSync(fd);
-        renameSync(temp, path);
+        renameSync(temp, target);
       } catch (e) {
         abort();
         throw unwritable(path, e);
@@ -104,6 +113,38 @@ export function openOutFile(path: string, inputs: string[] = []): OutFile {
       process.stderr.write(`已写入 ${path}\n`);
     },
     abort,
+  };
+}
+
+/** `-o` naming a device or a FIFO: opened and written as it is (what was written cannot be taken back). */
+function outInto(path: string): OutFile {
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (e) {
+    throw unwritable(path, e);
+  }
+  const close = () => {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+  };
+  return {
+    async write(text) {
+      try {
+        writeSync(fd, text);
+      } catch (e) {
+        close();
+        throw unwritable(path, e);
+      }
+    },
+    commit() {
+      close();
+      process.stderr.write(`已写入 ${path}\n`);
+    },
+    abort: close,
   };
 }
 
