@@ -420,8 +420,11 @@ function periodDay(period: string | undefined, year: number, month: number): num
   }
 }
 
+/** A 二级 of time (时效, 进度). Module-level: a regex literal in a function is a new RegExp on every call (once per row). */
+const TIMELINESS_LEVEL2_RE = /时效|进度/;
+
 function isTimeliness(level2?: string): boolean {
-  return !!level2 && /时效|进度/.test(level2);
+  return !!level2 && TIMELINESS_LEVEL2_RE.test(level2);
 }
 
 // With or without a thousands separator: a general-format copy shows 44,561 (乌海, test/fixtures/corpus/doc04).

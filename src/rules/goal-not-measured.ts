@@ -102,7 +102,7 @@ const rule: ProjectRule = {
     if (partial && Number(partial[1]) < 100) {
       for (const row of rows) {
         const p = row.parsed;
-        if (!/完成/.test(row.measureName) || p.kind !== "quantitative" || p.unitKind !== "percent" || p.normalized < 100) continue;
+        if (!row.measureName.includes("完成") || p.kind !== "quantitative" || p.unitKind !== "percent" || p.normalized < 100) continue;
         if (p.operator === "<=" || p.operator === "<") continue;
         hits.push({
           indicator: row.index,

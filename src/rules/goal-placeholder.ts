@@ -7,12 +7,13 @@ const TEMPLATE = /^(?:目标内容\d*|目标\d*|绩效目标\d*|文字描述|请
 
 /** End punctuation a compared goal drops (the class of the pattern below). */
 const END_PUNCTUATION = "。；;，,.";
+const END_PUNCTUATION_RE = /[。；;，,.]+$/;
 
 /** A goal as compared: numbering, whitespace and end punctuation removed. */
 export function normalizeGoal(text: string): string {
   const goal = squash(stripNumbering(text));
   // Test before replacing: only a goal ending in one of these has any to drop.
-  return goal.length > 0 && END_PUNCTUATION.includes(goal[goal.length - 1]) ? goal.replace(/[。；;，,.]+$/, "") : goal;
+  return goal.length > 0 && END_PUNCTUATION.includes(goal[goal.length - 1]) ? goal.replace(END_PUNCTUATION_RE, "") : goal;
 }
 
 export function isPlaceholderGoal(text: string): boolean {

@@ -21,12 +21,18 @@ export function stripNumbering(text: string): string {
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
+// readCount's patterns, made once (a regex literal in a function is a new RegExp on every call).
+const ASCII_DIGITS_RE = /^\d+$/;
+const FULL_WIDTH_DIGITS_RE = /^[０-９]+$/;
+const FULL_WIDTH_DIGIT_RE = /[０-９]/g;
+const CHINESE_COUNT_RE = /^([一二两三四五六七八九])?(十)?([零〇一二三四五六七八九])?$/;
+
 /** Arabic digits (also full-width) or a Chinese numeral up to 99 (十二, 二十, 两) → number; null when unreadable. */
 export function readCount(text: string): number | null {
   const t = text.trim();
-  if (/^\d+$/.test(t)) return Number(t);
-  if (/^[０-９]+$/.test(t)) return Number(t.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
-  const m = t.match(/^([一二两三四五六七八九])?(十)?([零〇一二三四五六七八九])?$/);
+  if (ASCII_DIGITS_RE.test(t)) return Number(t);
+  if (FULL_WIDTH_DIGITS_RE.test(t)) return Number(t.replace(FULL_WIDTH_DIGIT_RE, (d) => String(d.charCodeAt(0) - 0xff10)));
+  const m = t.match(CHINESE_COUNT_RE);
   if (!m || t === "") return null;
   const [, tens, ten, ones] = m;
   if (ten) return (tens ? CN_DIGITS[tens] : 1) * 10 + (ones ? CN_DIGITS[ones] : 0);

@@ -4,12 +4,14 @@ import { SATISFACTION_RE } from "./vocabulary/measures.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 
 const YEAR_RE = /(?:19|20)\d{2}\s*年?/g;
+/** Made once: a regex literal in a function is a new RegExp on every call. */
+const DIGIT_RE = /\d/;
 
 /** Text whose only digits are a year (2023年经济发展) holds no target. */
 function holdsANumber(raw: string, hasNumber: boolean): boolean {
   if (!hasNumber) return false;
-  if (!/\d/.test(raw)) return true; // a Chinese numeral count: 三次, 两个
-  return /\d/.test(raw.replace(YEAR_RE, ""));
+  if (!DIGIT_RE.test(raw)) return true; // a Chinese numeral count: 三次, 两个
+  return DIGIT_RE.test(raw.replace(YEAR_RE, ""));
 }
 
 /** The text is not measurable and no more specific rule reports it. */

@@ -4,6 +4,8 @@ import { GRADE_SCALES, isScaledGrade } from "../domain/grades.js";
 import { isEffectRow, q } from "./value-common.js";
 import type { ProjectRule, RuleHit } from "./types.js";
 
+/** Compliance with a named standard (符合国家标准): made once, not once per grade row. */
+const NAMED_STANDARD_RE = /标准|规范|准则|规程/;
 const rule: ProjectRule = {
   id: "value-vague-grade",
   severity: "error",
@@ -41,7 +43,7 @@ ${GRADE_SCALES.map((s) => `- ${s.name}：${s.source}`).join("\n")}
       const p = row.parsed;
       if (p.kind !== "grade" || isScaledGrade(p.grade)) continue;
       // Compliance with a named standard (符合国家标准) is a verifiable state, parsed as a grade of its own.
-      if (/标准|规范|准则|规程/.test(p.grade)) continue;
+      if (NAMED_STANDARD_RE.test(p.grade)) continue;
       // 财预〔2021〕101号 lets 社会成本 and 生态环境成本 be described in words: judged like an effect.
       const effect = isEffectRow(row) || row.level2 === "社会成本指标" || row.level2 === "生态环境成本指标";
       hits.push({
