@@ -106,8 +106,8 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
   // One parse cache per run: values repeat across rows, and the cache dies with the run.
   const parse = createValueParser();
 
-  // (row, field) already judged by an exclusive rule: later exclusive rules stay silent there. Emptied per project.
-  const claimed = new Map<string, Set<number>>();
+  // (row, field) already judged by an exclusive rule: later exclusive rules stay silent there. Renewed per project.
+  const claimed = new Claims();
 
   function* buckets(): Generator<Finding[]> {
     for (let b = 0; b < projects.length + 2; b++) {
@@ -118,7 +118,7 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
       // Rules in catalog order, so the bucket holds its findings in rule order; a stable sort by row then gives
       // the reading order without a global sort over every finding of a 90,000-row document.
       const bucket: Finding[] = [];
-      claimed.clear();
+      claimed.nextProject();
       for (let r = 0; r < active.length; r++) {
         const a = active[r];
         if (a.documentRule) {
@@ -136,7 +136,7 @@ function findingBuckets(rules: readonly Rule[], document: JixiaoDocument, opts: 
 }
 
 /** One project rule over one project, its findings pushed onto `bucket`. */
-function projectRuleFindings(a: ActiveRule, pc: ProjectContext, ref: string, claimed: Map<string, Set<number>>, bucket: Finding[]): void {
+function projectRuleFindings(a: ActiveRule, pc: ProjectContext, ref: string, claimed: Claims, bucket: Finding[]): void {
   const rule = a.rule as Extract<Rule, { scope: "project" }>;
   const exclusive = a.exclusive;
   const hits = rule.check(a.configured ? { ...pc, config: a.config } : pc);
@@ -145,12 +145,33 @@ function projectRuleFindings(a: ActiveRule, pc: ProjectContext, ref: string, cla
     // An empty (无) row raises only empty-row: it counts for nothing else.
     if (!a.emptyRowRule && hit.indicator != null && pc.rows[hit.indicator]?.empty) continue;
     if (exclusive !== undefined && hit.indicator != null && (hit.field ?? exclusive) === exclusive) {
-      let rows = claimed.get(exclusive);
-      if (!rows) claimed.set(exclusive, (rows = new Set<number>()));
-      if (rows.has(hit.indicator)) continue;
-      rows.add(hit.indicator);
+      if (!claimed.claim(exclusive, hit.indicator)) continue;
     }
     bucket.push(toFinding(a, hit, ref));
+  }
+}
+
+/**
+ * The (field, row) pairs exclusive rules have judged in the current project: per field, the project's stamp at
+ * each row claimed. A new project is a new stamp, so no Set is made and emptied for each of 100,000 projects.
+ */
+class Claims {
+  private readonly stamps = new Map<string, number[]>();
+  private project = 0;
+
+  nextProject(): void {
+    this.project++;
+  }
+
+  /** Claim the row's field for the current project; false when an earlier exclusive rule has claimed it. */
+  claim(field: string, row: number): boolean {
+    let stamps = this.stamps.get(field);
+    if (!stamps) this.stamps.set(field, (stamps = []));
+    // Grown densely (a 10,000-row project's first claim may be its last row): a holey array could turn into a dictionary.
+    while (stamps.length <= row) stamps.push(0);
+    if (stamps[row] === this.project) return false;
+    stamps[row] = this.project;
+    return true;
   }
 }
 
@@ -329,17 +350,12 @@ function buildRows(project: Project, meant: MeantRow, parse: ValueParser): RowCo
 }
 
 function toFinding(a: ActiveRule, hit: RuleHit, project: string | null): Finding {
-  const finding: Finding = {
-    rule: a.rule.id,
-    severity: a.severity ?? hit.severity ?? a.rule.severity,
-    project,
-    indicator: hit.indicator ?? null,
-    field: hit.field ?? null,
-    message: hit.message,
-    hint: hit.hint,
-  };
-  if (hit.fix !== undefined) finding.fix = hit.fix;
-  return finding;
+  const severity = a.severity ?? hit.severity ?? a.rule.severity;
+  const indicator = hit.indicator ?? null;
+  const field = hit.field ?? null;
+  // One literal each way: a fix added to a finding already made would give it a second property store.
+  if (hit.fix === undefined) return { rule: a.rule.id, severity, project, indicator, field, message: hit.message, hint: hit.hint };
+  return { rule: a.rule.id, severity, project, indicator, field, message: hit.message, hint: hit.hint, fix: hit.fix };
 }
 
 /** Up to this many findings a bucket is sorted by insertion; above it (a 10,000-row project) by Array#sort. */
