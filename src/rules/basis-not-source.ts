@@ -1,6 +1,6 @@
 // basis-not-source: the 指标值确定依据 is no source — it repeats the name or value, is a unit (百分比), or is empty.
 import { bare, bareEquals, q } from "./value-common.js";
-import { SOURCE_RE, UNIT_WORD_SET } from "./vocabulary/measures.js";
+import { namesASource, UNIT_WORD_SET } from "./vocabulary/measures.js";
 import { squash } from "./structure-util.js";
 import type { ProjectRule, RowContext, RuleHit } from "./types.js";
 
@@ -43,7 +43,7 @@ function problem(row: RowContext, basis: string): string | null {
   if (copies(row.indicator.description, b)) return DESCRIPTION_COPIED;
   if (copies(row.value, b)) return VALUE_COPIED;
   // A basis that names no document or record and overlaps the measure (满意度 for 单位使用满意度).
-  if (SOURCE_RE.test(basis)) return null;
+  if (namesASource(basis)) return null;
   if (overlaps(row.bareName, b)) return NAME_COPIED;
   if (overlaps(row.bareDescription, b)) return DESCRIPTION_COPIED;
   if (overlaps(row.bareValue, b)) return VALUE_COPIED;
