@@ -106,6 +106,10 @@ function compile(schema: z.ZodType, watched: ReadonlySet<z.ZodType>, onUnknown: 
       // A field that is not optional (a default, or required) must be read even when the input lacks it.
       const mustRead = keys.map((k) => defOf(shape[k]).type !== "optional");
       const mustReadCount = mustRead.filter(Boolean).length;
+      // The schema positions of the input's keys, in its order, as the key pass below finds them: the usual input's
+      // fields are then read without looking each key up a second time. One array per checker: a checker is never
+      // re-entered while it runs (compile() has no lazy schemas, so no object holds one of its own schema).
+      const positions: number[] = new Array(keys.length).fill(0);
       return marked((v, path) => {
         if (v === null || typeof v !== "object" || Array.isArray(v)) return INVALID;
         const input = v as Record<string, unknown>;
@@ -115,6 +119,7 @@ function compile(schema: z.ZodType, watched: ReadonlySet<z.ZodType>, onUnknown: 
         let inOrder = true;
         let last = -1;
         let mustReadPresent = 0;
+        let known = 0;
         for (const k in input) {
           const at = order.get(k);
           if (at === undefined) {
@@ -125,6 +130,8 @@ function compile(schema: z.ZodType, watched: ReadonlySet<z.ZodType>, onUnknown: 
           if (at < last) inOrder = false;
           else last = at;
           if (mustRead[at]) mustReadPresent++;
+          // Keys are distinct, so at most keys.length of them are known.
+          positions[known++] = at;
         }
         if (extra) onUnknown()(path, extra);
         // An object already in the schema's form (every field comes out as it went in, its keys the schema's in
@@ -134,7 +141,7 @@ function compile(schema: z.ZodType, watched: ReadonlySet<z.ZodType>, onUnknown: 
         // The usual input: its keys the schema's, in order, none that must be read missing. Only the fields it has
         // are read (an absent optional field comes out absent), in its own order, which is the schema's.
         if (inOrder && mustReadPresent === mustReadCount) {
-          for (const key in input) if ((out = fieldInto(input, keys, fields, order.get(key)!, path, out)) === INVALID) return INVALID;
+          for (let i = 0; i < known; i++) if ((out = fieldInto(input, keys, fields, positions[i], path, out)) === INVALID) return INVALID;
           return out ?? input;
         }
         for (let at = 0; at < keys.length; at++) if ((out = fieldInto(input, keys, fields, at, path, out)) === INVALID) return INVALID;
