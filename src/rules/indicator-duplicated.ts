@@ -25,6 +25,9 @@ export function nameKey(squashedName: string): string {
   return withoutTrailingNote(mayHaveCase(squashedName) ? squashedName.toLowerCase() : squashedName);
 }
 
+/** Up to this many rows, the names seen are searched in a list; above it (a 10,000-row project), in a map. */
+export const LIST_SEARCH_MAX_ROWS = 32;
+
 const rule: ProjectRule = {
   id: "indicator-duplicated",
   severity: "error",
@@ -52,14 +55,27 @@ const rule: ProjectRule = {
 | 社会效益指标 | 清洁取暖覆盖户数 | ≥1.1万户 |`,
   check(ctx) {
     const hits: RuleHit[] = [];
-    const first = new Map<string, number>();
+    // Each name's key and first row: a project of a dozen rows searches a list, a larger one a map (a Map per
+    // project, grown and rehashed, is most of this rule's garbage over 100,000 projects).
+    const firstKeys: string[] = [];
+    const firstRows: number[] = [];
+    const first = ctx.rows.length > LIST_SEARCH_MAX_ROWS ? new Map<string, number>() : null;
     for (const row of ctx.rows) {
       if (row.empty) continue;
       const key = nameKey(row.squashedName);
       if (key === "") continue;
-      const seen = first.get(key);
+      let seen: number | undefined;
+      if (first !== null) seen = first.get(key);
+      else {
+        const at = firstKeys.indexOf(key);
+        seen = at < 0 ? undefined : firstRows[at];
+      }
       if (seen === undefined) {
-        first.set(key, row.index);
+        if (first !== null) first.set(key, row.index);
+        else {
+          firstKeys.push(key);
+          firstRows.push(row.index);
+        }
         continue;
       }
       const firstRow = ctx.rows[seen];
