@@ -172,6 +172,32 @@ export interface LabelReading {
  */
 export function readLabel(label: string): LabelReading | null {
   const key = squash(label);
+  // Most keys (every 三级 name name-is-category reads) carry no mark or note and no variant's prefix or suffix.
+  return mayBeVariant(key) ? readVariant(key) : null;
+}
+
+/**
+ * The key could read as a variant: it holds what withoutMarks removes (a note's opening bracket, a lead mark, a
+ * trailing colon) or what variantForm reads (预期…, …类, …目标, …类指标). Any other key is returned by withoutMarks
+ * as it is and is no variant form: readVariant would answer null, after set look-ups and scans.
+ */
+function mayBeVariant(key: string): boolean {
+  // The first and last characters read as codes first: a call to endsWith costs more than the comparison.
+  const first = key.charCodeAt(0);
+  const last = key.charCodeAt(key.length - 1);
+  return (
+    last === 0x3a || // :
+    last === 0xff1a || // ：
+    last === 0x7c7b || // 类
+    (last === 0x6807 && (key.endsWith("目标") || key.endsWith("类指标"))) || // 标
+    (first === 0x9884 && key.startsWith("预期")) || // 预
+    LEAD_MARK_CODES.has(first) ||
+    holdsNoteOpening(key)
+  );
+}
+
+/** readLabel of a whitespace-free key, read in full (exported for the test pinning readLabel's guard to it). */
+export function readVariant(key: string): LabelReading | null {
   if (key === "" || ALL_LEVEL1.has(key) || ALL_LEVEL2.has(key) || ALIASES.has(key)) return null;
   const stripped = withoutMarks(key);
   // The key itself was looked up above: only a key that lost a note or mark can be a label now.
