@@ -13,10 +13,21 @@ export function quoted(text: string, max = 40): string {
 }
 
 /** Leading item numbering: 1. 1、 （1） (1) ① 一、 一是 第一. */
-const NUMBERING = /^(?:\d+\s*[.．、)）]|[（(]\s*[\d一二三四五六七八九十]+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．是]|第[一二三四五六七八九十\d]+[、，,]?)\s*/;
+export const NUMBERING = /^(?:\d+\s*[.．、)）]|[（(]\s*[\d一二三四五六七八九十]+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．是]|第[一二三四五六七八九十\d]+[、，,]?)\s*/;
+
+/** The Chinese numerals NUMBERING's items may start with, by character code. */
+const NUMERAL_CODES: ReadonlySet<number> = new Set([..."一二三四五六七八九十"].map((ch) => ch.charCodeAt(0)));
+
+/** The text's first character can start a NUMBERING item: a digit, （ (, ①–⑳, a Chinese numeral or 第. */
+function mayStartNumbering(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0xff08 || c === 0x28 || (c >= 0x2460 && c <= 0x2473) || c === 0x7b2c || NUMERAL_CODES.has(c);
+}
 
 export function stripNumbering(text: string): string {
-  return text.trim().replace(NUMBERING, "").trim();
+  const t = text.trim();
+  // Test before replacing: most goals start with no numbering, and the text is then trimmed already.
+  return mayStartNumbering(t) ? t.replace(NUMBERING, "").trim() : t;
 }
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

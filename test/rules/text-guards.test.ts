@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { COUNT } from "../../src/rules/declared-count-mismatch.js";
 import { nameKey } from "../../src/rules/indicator-duplicated.js";
 import { bare, bareEquals, BARE_REMOVED_RE } from "../../src/rules/value-common.js";
-import { hasWhitespace, quoted, squash } from "../../src/rules/structure-util.js";
+import { hasWhitespace, NUMBERING, quoted, squash, stripNumbering } from "../../src/rules/structure-util.js";
 import { needsNormalizing, normalizeValueText } from "../../src/domain/numbers.js";
 
 /** The BMP characters (as hex codes) where a guard and the expression it stands for disagree. */
@@ -86,5 +86,18 @@ describe("declared-count-mismatch's COUNT", () => {
       expect(all(COUNT, text)).toEqual(expected);
     }
     expect(matched).toBeGreaterThan(1000);
+  });
+});
+
+describe("stripNumbering", () => {
+  it("removes what NUMBERING removes, for every BMP character starting the text", () => {
+    const strip = (text: string) => text.trim().replace(NUMBERING, "").trim();
+    expect(disagreements((ch) => stripNumbering(`${ch}1.目标`) !== strip(`${ch}1.目标`))).toEqual([]);
+    expect(disagreements((ch) => stripNumbering(`${ch}、目标 `) !== strip(`${ch}、目标 `))).toEqual([]);
+    expect(disagreements((ch) => stripNumbering(`${ch} 是目标`) !== strip(`${ch} 是目标`))).toEqual([]);
+    for (const text of [" 1. 目标", "（一）目标", "(2)目标", "①目标", "十二、目标", "一是目标", "第三，目标", "第1目标", "目标1.", "", "  ", "1目标"]) {
+      expect(stripNumbering(text)).toBe(strip(text));
+    }
+    expect(stripNumbering("（一）提升服务 ")).toBe("提升服务");
   });
 });
