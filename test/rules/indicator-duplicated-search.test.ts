@@ -33,7 +33,8 @@ function mapOfEveryName(rows: readonly Row[]): [number, number][] {
 describe("indicator-duplicated name search", () => {
   it("reports the rows a map of every name finds, each against its first row", () => {
     let seed = 5;
-    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    // A 32-bit LCG in integer arithmetic (a product past 2^53 would lose the low bits), its high bits used.
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
     let reported = 0;
     for (let project = 0; project < 600; project++) {
       const length = project % 3 === 0 ? LIST_SEARCH_MAX_ROWS + 1 + next(20) : 1 + next(LIST_SEARCH_MAX_ROWS);

@@ -17,7 +17,8 @@ const ENDINGS = ["类", "目标", "类指标", "类目标", "指标", " "];
 describe("readLabel guard", () => {
   it("answers as the full reading of the squashed label does", () => {
     let seed = 3;
-    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    // A 32-bit LCG in integer arithmetic (a product past 2^53 would lose the low bits), its high bits used.
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
     let read = 0;
     for (let i = 0; i < 30000; i++) {
       // A label built as variants are (a mark, 预期, a stem, an ending, a note, a colon), each part often left out
