@@ -76,22 +76,37 @@ export function openOutFile(path: string, inputs: string[] = []): OutFile {
   } catch {
     // Not there yet: made beside its name.
   }
-  if (existing && !existing.isFile()) return outInto(path);
+  if (existing && !existing.isFile()) {
+    // What was written into a device or a FIFO cannot be taken back: nothing to rename, nothing to remove.
+    return outFile(path, openOut(path, path, "w"), () => {}, () => {});
+  }
   const target = existing ? realpathSync(path) : path;
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.part`);
-  let fd: number;
+  return outFile(
+    path,
+    openOut(path, temp, "wx"),
+    () => renameSync(temp, target),
+    () => rmSync(temp, { force: true }),
+  );
+}
+
+function openOut(path: string, file: string, flags: string): number {
   try {
-    fd = openSync(temp, "wx");
+    return openSync(file, flags);
   } catch (e) {
     throw unwritable(path, e);
   }
+}
+
+/** `-o PATH` written through `fd`: `finish` makes what was written PATH, `undo` takes a failed run's output back. */
+function outFile(path: string, fd: number, finish: () => void, undo: () => void): OutFile {
   const abort = () => {
     try {
       closeSync(fd);
     } catch {
       // Already closed.
     }
-    rmSync(temp, { force: true });
+    undo();
   };
   return {
     async write(text) {
@@ -105,7 +120,7 @@ export function openOutFile(path: string, inputs: string[] = []): OutFile {
     commit() {
       try {
         closeSync(fd);
-        renameSync(temp, target);
+        finish();
       } catch (e) {
         abort();
         throw unwritable(path, e);
@@ -113,38 +128,6 @@ export function openOutFile(path: string, inputs: string[] = []): OutFile {
       process.stderr.write(`已写入 ${path}\n`);
     },
     abort,
-  };
-}
-
-/** `-o` naming a device or a FIFO: opened and written as it is (what was written cannot be taken back). */
-function outInto(path: string): OutFile {
-  let fd: number;
-  try {
-    fd = openSync(path, "w");
-  } catch (e) {
-    throw unwritable(path, e);
-  }
-  const close = () => {
-    try {
-      closeSync(fd);
-    } catch {
-      // Already closed.
-    }
-  };
-  return {
-    async write(text) {
-      try {
-        writeSync(fd, text);
-      } catch (e) {
-        close();
-        throw unwritable(path, e);
-      }
-    },
-    commit() {
-      close();
-      process.stderr.write(`已写入 ${path}\n`);
-    },
-    abort: close,
   };
 }
 

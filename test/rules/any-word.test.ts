@@ -11,6 +11,7 @@ import {
   SAVING_CUES,
   TIME_CUES,
 } from "../../src/rules/vocabulary/categories.js";
+import { seededDraws } from "../support/random.js";
 
 /** The alternation the category rule used to build: the words escaped and joined by |. */
 function alternation(words: readonly string[]): RegExp {
@@ -25,9 +26,7 @@ function* texts(words: readonly string[], count: number): Generator<string> {
   const pattern = alternation(words);
   const pieces = [...words.map((w) => w[0]), ...words.map((w) => w.slice(-1)), ...words.map((w) => w.slice(1)), "百分比", "依据", " ", "、", "1", "%", "𠀀", ""];
   const others = pieces.filter((piece) => !pattern.test(piece));
-  let seed = 11;
-  // A 32-bit LCG in integer arithmetic (a product past 2^53 would lose the low bits), its high bits used.
-  const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+  const next = seededDraws(11);
   for (let i = 0; i < count; i++) {
     let text = "";
     for (let k = next(4); k >= 0; k--) text += next(8) === 0 ? words[next(words.length)] : others[next(others.length)];

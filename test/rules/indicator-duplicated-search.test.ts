@@ -6,6 +6,7 @@ import { Row } from "../../src/rules/row.js";
 import rule, { LIST_SEARCH_MAX_ROWS, nameKey } from "../../src/rules/indicator-duplicated.js";
 import { PROFILES } from "../../src/domain/taxonomy.js";
 import type { ProjectContext, RuleHit } from "../../src/rules/types.js";
+import { seededDraws } from "../support/random.js";
 
 const NAMES = ["经费执行率", "经费执行率（%）", " 经费执行率 ", "APP使用率", "app使用率", "无", "", "培训人次", "满意度", "培训 人次"];
 const LEVEL2 = ["质量指标", "数量指标", " 质量指标", ""];
@@ -32,9 +33,7 @@ function mapOfEveryName(rows: readonly Row[]): [number, number][] {
 
 describe("indicator-duplicated name search", () => {
   it("reports the rows a map of every name finds, each against its first row", () => {
-    let seed = 5;
-    // A 32-bit LCG in integer arithmetic (a product past 2^53 would lose the low bits), its high bits used.
-    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const next = seededDraws(5);
     let reported = 0;
     for (let project = 0; project < 600; project++) {
       const length = project % 3 === 0 ? LIST_SEARCH_MAX_ROWS + 1 + next(20) : 1 + next(LIST_SEARCH_MAX_ROWS);

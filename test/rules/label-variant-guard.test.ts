@@ -2,6 +2,7 @@
 // names name-is-category reads); this pins that guard to the full reading over many generated labels.
 import { describe, expect, it } from "vitest";
 import { allCategoryLabels, LABEL_ALIASES, readLabel, readVariant, squash } from "../../src/domain/taxonomy.js";
+import { seededDraws } from "../support/random.js";
 
 // Labels, their stems and pieces, with the marks, notes and endings variants are made of, and other text.
 const LABELS = [...allCategoryLabels(), ...Object.keys(LABEL_ALIASES)];
@@ -16,9 +17,7 @@ const ENDINGS = ["类", "目标", "类指标", "类目标", "指标", " "];
 
 describe("readLabel guard", () => {
   it("answers as the full reading of the squashed label does", () => {
-    let seed = 3;
-    // A 32-bit LCG in integer arithmetic (a product past 2^53 would lose the low bits), its high bits used.
-    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const next = seededDraws(3);
     let read = 0;
     for (let i = 0; i < 30000; i++) {
       // A label built as variants are (a mark, 预期, a stem, an ending, a note, a colon), each part often left out

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseValue } from "../../src/domain/value.js";
 import { Row } from "../../src/rules/row.js";
 import { everyHit, majorityHits } from "../../src/rules/value-boilerplate.js";
+import { seededDraws } from "../support/random.js";
 
 const VALUES = ["≥95%", "≥ 95 %", "＞95%", "100%", "=100%", "4次", "无", "", "待定", "≥90%"];
 
@@ -14,8 +15,8 @@ function row(index: number, value: string): Row {
 
 describe("value-boilerplate majority vote", () => {
   it("reports what the map of every value reports, for shares above one half", () => {
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % VALUES.length;
+    const draw = seededDraws(7);
+    const next = () => draw(VALUES.length);
     let reported = 0;
     for (let project = 0; project < 3000; project++) {
       const length = 1 + (project % 12);
