@@ -1,6 +1,6 @@
 // Read any supported input into a Document through the importer registry (registry.ts): Document JSON, Excel,
 // Word, PDF, saved web pages and text. Unreadable input throws InputError with a one-line Chinese reason.
-import { open, stat } from "node:fs/promises";
+import { open, stat, type FileHandle } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { InputError } from "../domain/errors.js";
 import type { JixiaoDocument } from "../domain/schema.js";
@@ -28,17 +28,21 @@ export async function readInputBytes(path: string): Promise<InputBytes> {
     if (buffer.length === 0) throw new InputError("标准输入为空：请用管道或重定向提供内容，如 jixiao check - < 文件.txt");
     return { buffer, name: "标准输入", ext: "" };
   }
-  const size = await fileSize(path);
-  const handle = await open(path, "r");
-  try {
-    return { buffer: await handle.readFile(), name: basename(path), ext: extname(path).toLowerCase() };
-  } finally {
-    await handle.close();
-  }
+  return withInputFile(path, async ({ handle, name, ext }) => ({ buffer: await handle.readFile(), name, ext }));
 }
 
-/** The size of a file that can be imported; a missing file, a folder, a device or an oversized file is refused. */
-async function fileSize(path: string): Promise<number> {
+interface InputFile {
+  handle: FileHandle;
+  size: number;
+  name: string;
+  ext: string;
+}
+
+/**
+ * The file opened for `read` and closed after; a missing file, a folder, a device or an oversized file is refused
+ * before it is opened.
+ */
+async function withInputFile<T>(path: string, read: (file: InputFile) => Promise<T>): Promise<T> {
   let info;
   try {
     info = await stat(path);
@@ -48,7 +52,12 @@ async function fileSize(path: string): Promise<number> {
   if (info.isDirectory()) throw new InputError(`${path}：是文件夹，不是文件`);
   if (!info.isFile()) throw new InputError(`${path}：不是普通文件（设备、管道或套接字），不能导入`);
   if (info.size > MAX_INPUT_BYTES) throw new InputError(`${path}：文件有 ${info.size} 字节，超过上限 ${MAX_INPUT_BYTES} 字节`);
-  return info.size;
+  const handle = await open(path, "r");
+  try {
+    return await read({ handle, size: info.size, name: basename(path), ext: extname(path).toLowerCase() });
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Enough of a file's start for the registry to tell its format (see readerFor's sniffs). */
@@ -56,11 +65,7 @@ const HEAD_BYTES = 64 * 1024;
 
 export async function importFile(path: string): Promise<JixiaoDocument> {
   if (path === STDIN) return importBytes(await readInputBytes(path));
-  const size = await fileSize(path);
-  const name = basename(path);
-  const ext = extname(path).toLowerCase();
-  const handle = await open(path, "r");
-  try {
+  return withInputFile(path, async ({ handle, size, name, ext }) => {
     // A large file that is Document JSON is read from disk a window at a time, never held whole; the rest whole.
     if (size >= LARGE_JSON_BYTES) {
       const { bytesRead, buffer } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
@@ -71,10 +76,8 @@ export async function importFile(path: string): Promise<JixiaoDocument> {
         return readLargeDocument(fileSource(handle.fd, size), name);
       }
     }
-    return await importBytes({ buffer: await handle.readFile(), name, ext });
-  } finally {
-    await handle.close();
-  }
+    return importBytes({ buffer: await handle.readFile(), name, ext });
+  });
 }
 
 export async function importBytes({ buffer, name, ext }: InputBytes): Promise<JixiaoDocument> {

@@ -64,7 +64,6 @@ class ByteWindow {
   /** Offset in the file of view[0]. */
   base = 0;
   end = false;
-  private read = 0;
   private checked = 0;
 
   constructor(

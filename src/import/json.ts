@@ -120,7 +120,6 @@ function asDocumentShape(raw: unknown): unknown {
   return raw;
 }
 
-
 /** A Document JSON file's bytes as a Document: UTF-8 or the encodings decodeText knows; large files UTF-8 only. */
 export function readDocumentJson(bytes: Buffer, file = "输入", largeFrom = LARGE_JSON_BYTES): JixiaoDocument {
   if (bytes.length < largeFrom) return parseDocumentJson(decodeText(bytes), file);

@@ -36,14 +36,14 @@ const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两:
 const ASCII_DIGITS_RE = /^\d+$/;
 const FULL_WIDTH_DIGITS_RE = /^[０-９]+$/;
 const FULL_WIDTH_DIGIT_RE = /[０-９]/g;
-const CHINESE_COUNT_RE = /^([一二两三四五六七八九])?(十)?([零〇一二三四五六七八九])?$/;
+const CHINESE_UP_TO_99_RE = /^([一二两三四五六七八九])?(十)?([零〇一二三四五六七八九])?$/;
 
 /** Arabic digits (also full-width) or a Chinese numeral up to 99 (十二, 二十, 两) → number; null when unreadable. */
 export function readCount(text: string): number | null {
   const t = text.trim();
   if (ASCII_DIGITS_RE.test(t)) return Number(t);
   if (FULL_WIDTH_DIGITS_RE.test(t)) return Number(t.replace(FULL_WIDTH_DIGIT_RE, (d) => String(d.charCodeAt(0) - 0xff10)));
-  const m = t.match(CHINESE_COUNT_RE);
+  const m = t.match(CHINESE_UP_TO_99_RE);
   if (!m || t === "") return null;
   const [, tens, ten, ones] = m;
   if (ten) return (tens ? CN_DIGITS[tens] : 1) * 10 + (ones ? CN_DIGITS[ones] : 0);
